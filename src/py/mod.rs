@@ -152,6 +152,26 @@ impl PyPipeline {
         Ok(frames.tables.into_iter().map(|(n, batch)| (n, ArrowTable { batch })).collect())
     }
 
+    /// Processes `texts` (no frames) and returns seconds spent per stage, summed over documents.
+    fn profile(&self, py: Python<'_>, texts: Vec<String>) -> Vec<(&'static str, f64)> {
+        let pipeline = &self.0;
+        let totals = py.detach(move || {
+            let inputs = texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| Input { doc_id: i.to_string(), text: Some(t), ..Input::default() })
+                .collect();
+            let mut totals = [0.0f64; 6];
+            for p in pipeline.process_batch(inputs) {
+                for (t, x) in totals.iter_mut().zip(p.timings) {
+                    *t += x;
+                }
+            }
+            totals
+        });
+        ["text", "tag", "mentions", "actors", "events", "figures"].into_iter().zip(totals).collect()
+    }
+
     /// Names of the enabled stages, in order.
     #[getter]
     fn stage_names(&self) -> Vec<&'static str> {
