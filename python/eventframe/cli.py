@@ -32,7 +32,7 @@ def _read_table(path: Path, text_col: str | None) -> pl.DataFrame:
     out = df.rename({col: "text"}) if col != "text" else df
     if "doc_id" not in out.columns:
         out = out.with_row_index("doc_id").with_columns(
-            (pl.lit(path.stem + ":") + pl.col("doc_id").cast(pl.String)).alias("doc_id")
+            (pl.lit(path.name + ":") + pl.col("doc_id").cast(pl.String)).alias("doc_id")
         )
     keep = [c for c in ("doc_id", "text", "published") if c in out.columns]
     return out.select(keep).with_columns(pl.col("doc_id").cast(pl.String))
