@@ -114,7 +114,11 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Self { year: (y + i64::from(m <= 2)) as i32, month: m, day: d }
+        Self {
+            year: (y + i64::from(m <= 2)) as i32,
+            month: m,
+            day: d,
+        }
     }
 
     /// This date moved by `n` days.
@@ -159,7 +163,10 @@ mod tests {
         assert_eq!(Date::from_days(d.to_days()), d);
         assert_eq!(d.weekday(), 2); // Wednesday
         assert_eq!(d.add_days(-13).to_string(), "2024-10-24");
-        assert_eq!(Date::new(2000, 2, 29).unwrap().add_days(366).to_string(), "2001-03-01");
+        assert_eq!(
+            Date::new(2000, 2, 29).unwrap().add_days(366).to_string(),
+            "2001-03-01"
+        );
         assert_eq!(Date::new(1969, 12, 31).unwrap().to_days(), -1);
     }
 

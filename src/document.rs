@@ -87,7 +87,9 @@ impl Token {
     /// The token's text in `doc_text` (normalised form if any).
     #[must_use]
     pub fn norm_or<'a>(&'a self, doc_text: &'a str) -> &'a str {
-        self.norm.as_deref().unwrap_or(&doc_text[self.span.start..self.span.end])
+        self.norm
+            .as_deref()
+            .unwrap_or(&doc_text[self.span.start..self.span.end])
     }
 }
 
@@ -401,8 +403,17 @@ pub struct Document {
 impl Document {
     /// A document with no annotations yet.
     #[must_use]
-    pub fn new(doc_id: impl Into<String>, text: impl Into<String>, published: Option<Date>) -> Self {
-        Self { doc_id: doc_id.into(), text: text.into(), published, ..Self::default() }
+    pub fn new(
+        doc_id: impl Into<String>,
+        text: impl Into<String>,
+        published: Option<Date>,
+    ) -> Self {
+        Self {
+            doc_id: doc_id.into(),
+            text: text.into(),
+            published,
+            ..Self::default()
+        }
     }
 
     /// The text of a span.
@@ -414,8 +425,8 @@ impl Document {
     /// The tokens of sentence `i`.
     #[must_use]
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
-        self.sentences
-            .get(i)
-            .map_or(&[], |s| &self.tokens[s.token_start as usize..s.token_end as usize])
+        self.sentences.get(i).map_or(&[], |s| {
+            &self.tokens[s.token_start as usize..s.token_end as usize]
+        })
     }
 }

@@ -92,6 +92,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// A configuration error with a message.
     pub fn config(message: impl Into<String>) -> Self {
-        Self::Config { message: message.into() }
+        Self::Config {
+            message: message.into(),
+        }
     }
 }

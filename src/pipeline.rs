@@ -23,7 +23,10 @@ pub struct StageError {
 impl StageError {
     /// A stage error.
     pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into() }
+        Self {
+            kind,
+            message: message.into(),
+        }
     }
 }
 
@@ -215,7 +218,9 @@ impl Pipeline {
             stages.push(Box::new(crate::tag::Tag::load()?));
         }
         if config.enabled("mentions") {
-            stages.push(Box::new(crate::mentions::Mentions::new(Arc::clone(&knowledge))));
+            stages.push(Box::new(crate::mentions::Mentions::new(Arc::clone(
+                &knowledge,
+            ))));
         }
         if config.enabled("actors") {
             stages.push(Box::new(crate::actors::Actors::new(Arc::clone(&knowledge))));
@@ -224,7 +229,9 @@ impl Pipeline {
             stages.push(Box::new(crate::events::Events::new(Arc::clone(&knowledge))));
         }
         if config.enabled("figures") {
-            stages.push(Box::new(crate::figures::Figures::new(Arc::clone(&knowledge))));
+            stages.push(Box::new(crate::figures::Figures::new(Arc::clone(
+                &knowledge,
+            ))));
         }
         let n = config.n_threads.unwrap_or_else(default_threads);
         let pool = rayon::ThreadPoolBuilder::new()
@@ -232,7 +239,12 @@ impl Pipeline {
             .thread_name(|i| format!("eventframe-{i}"))
             .build()
             .map_err(|e| Error::config(format!("could not start {n} worker threads: {e}")))?;
-        Ok(Self { config, stages, pool, knowledge })
+        Ok(Self {
+            config,
+            stages,
+            pool,
+            knowledge,
+        })
     }
 
     /// The configuration.
@@ -262,14 +274,23 @@ impl Pipeline {
     /// Processes a batch on the pool; output order equals input order for any thread count.
     #[must_use]
     pub fn process_batch(&self, inputs: Vec<Input>) -> Vec<Processed> {
-        self.pool.install(|| inputs.into_par_iter().map(|i| self.process_one(i)).collect())
+        self.pool.install(|| {
+            inputs
+                .into_par_iter()
+                .map(|i| self.process_one(i))
+                .collect()
+        })
     }
 
     /// Processes one document on the calling thread.
     #[must_use]
     pub fn process_one(&self, input: Input) -> Processed {
         let mut errors = Vec::new();
-        let mut status = if input.repaired { Status::Repaired } else { Status::Ok };
+        let mut status = if input.repaired {
+            Status::Repaired
+        } else {
+            Status::Ok
+        };
         if let Some((kind, message)) = &input.problem {
             errors.push(ErrorRow {
                 doc_id: input.doc_id.clone(),
@@ -332,16 +353,30 @@ impl Pipeline {
                         .map(|s| (*s).to_owned())
                         .or_else(|| payload.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".to_owned());
-                    Some(("internal", format!("internal error (please report it): {what}")))
+                    Some((
+                        "internal",
+                        format!("internal error (please report it): {what}"),
+                    ))
                 }
             };
             if let Some((kind, message)) = failure {
-                errors.push(ErrorRow { doc_id: doc.doc_id.clone(), stage: stage.name(), error: kind, message });
+                errors.push(ErrorRow {
+                    doc_id: doc.doc_id.clone(),
+                    stage: stage.name(),
+                    error: kind,
+                    message,
+                });
                 status = Status::Error;
                 break;
             }
         }
-        Processed { doc, status, published_raw, errors, timings }
+        Processed {
+            doc,
+            status,
+            published_raw,
+            errors,
+            timings,
+        }
     }
 }
 
@@ -352,7 +387,9 @@ mod tests {
     #[test]
     fn config_rejects_unknown_fields_and_stages() {
         assert!(Config::from_json(r#"{"n_thread": 2}"#).is_err());
-        let e = Config::from_json(r#"{"disable": ["tagger"]}"#).unwrap_err().to_string();
+        let e = Config::from_json(r#"{"disable": ["tagger"]}"#)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("`tagger`") && e.contains("hint:"), "{e}");
         assert!(Config::from_json(r#"{"n_threads": 0}"#).is_err());
         assert!(Config::from_json(r#"{"disable": ["tag"], "mode": "replace"}"#).is_ok());

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_array::builder::{ListBuilder, StringBuilder};
-use arrow_array::{Array, ArrayRef, BooleanArray, Float64Array, RecordBatch, StringViewArray, UInt32Array};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, Float64Array, RecordBatch, StringViewArray, UInt32Array,
+};
 use arrow_schema::{DataType, Field, Schema};
 
 use super::schema::{self, Column, Dtype};
@@ -31,10 +33,15 @@ impl<'a> CharIndex<'a> {
             let mut count = 0u32;
             for chunk in bytes.chunks(64) {
                 blocks.push(count);
-                count += u32::try_from(chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count()).unwrap_or(0);
+                count += u32::try_from(chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count())
+                    .unwrap_or(0);
             }
         }
-        Self { text, ascii, blocks }
+        Self {
+            text,
+            ascii,
+            blocks,
+        }
     }
 
     /// The code point offset of byte offset `byte` (which must be a char boundary).
@@ -47,7 +54,10 @@ impl<'a> CharIndex<'a> {
         let block = byte / 64;
         let base = self.blocks.get(block).copied().unwrap_or(0);
         let start = block * 64;
-        let extra = self.text.as_bytes()[start..byte].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        let extra = self.text.as_bytes()[start..byte]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count();
         base + u32::try_from(extra).unwrap_or(0)
     }
 
@@ -87,12 +97,19 @@ impl Table {
                 Dtype::StrList => Values::StrList(Vec::new()),
             })
             .collect();
-        Self { name, columns, values }
+        Self {
+            name,
+            columns,
+            values,
+        }
     }
 
     /// Starts a row; values are pushed in schema order through the returned writer.
     fn row(&mut self) -> Row<'_> {
-        Row { table: self, col: 0 }
+        Row {
+            table: self,
+            col: 0,
+        }
     }
 
     fn finish(self) -> Result<RecordBatch> {
@@ -116,11 +133,17 @@ impl Table {
                     (arr.data_type().clone(), Arc::new(arr))
                 }
             };
-            fields.push(Field::new(c.name, dt, c.nullable || matches!(c.dtype, Dtype::StrList)));
+            fields.push(Field::new(
+                c.name,
+                dt,
+                c.nullable || matches!(c.dtype, Dtype::StrList),
+            ));
             arrays.push(arr);
         }
-        RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
-            .map_err(|e| Error::Frame { frame: self.name, message: e.to_string() })
+        RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).map_err(|e| Error::Frame {
+            frame: self.name,
+            message: e.to_string(),
+        })
     }
 }
 
@@ -186,7 +209,12 @@ impl Row<'_> {
     }
     /// Checks that every column got a value (caught by tests when the schema changes).
     fn end(self) {
-        debug_assert_eq!(self.col, self.table.columns.len(), "row of `{}` is incomplete", self.table.name);
+        debug_assert_eq!(
+            self.col,
+            self.table.columns.len(),
+            "row of `{}` is incomplete",
+            self.table.name
+        );
     }
 }
 
@@ -226,7 +254,10 @@ pub struct BuildOptions {
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        Self { tokens: true, keep_failed: true }
+        Self {
+            tokens: true,
+            keep_failed: true,
+        }
     }
 }
 
@@ -235,7 +266,8 @@ fn text_of(doc: &Document, span: Span) -> String {
 }
 
 fn actor_id(doc: &Document, idx: Option<u32>) -> Option<String> {
-    idx.and_then(|i| doc.actors.get(i as usize)).map(|a| a.id.clone())
+    idx.and_then(|i| doc.actors.get(i as usize))
+        .map(|a| a.id.clone())
 }
 
 /// Corpus-level actor row under construction.
@@ -289,14 +321,27 @@ pub fn build(batch: &[Processed], opts: BuildOptions) -> Result<Frames> {
             .s(p.status.as_str())
             .end();
         for e in &p.errors {
-            errors.row().s(e.doc_id.clone()).s(e.stage.as_str()).s(e.error).s(e.message.clone()).end();
+            errors
+                .row()
+                .s(e.doc_id.clone())
+                .s(e.stage.as_str())
+                .s(e.error)
+                .s(e.message.clone())
+                .end();
         }
         if !opts.keep_failed && p.status == crate::pipeline::Status::Error {
             continue;
         }
         for (i, s) in doc.sentences.iter().enumerate() {
             let (a, b) = ci.span(s.span);
-            sentences.row().s(doc.doc_id.clone()).u(idx(i)).u(a).u(b).s(text_of(doc, s.span)).end();
+            sentences
+                .row()
+                .s(doc.doc_id.clone())
+                .u(idx(i))
+                .u(a)
+                .u(b)
+                .s(text_of(doc, s.span))
+                .end();
         }
         if opts.tokens {
             for (i, t) in doc.tokens.iter().enumerate() {
@@ -380,7 +425,14 @@ pub fn build(batch: &[Processed], opts: BuildOptions) -> Result<Frames> {
             let arg = |x: &Option<crate::document::EventArg>| {
                 x.as_ref().map(|x| {
                     let (s, t) = ci.span(x.span);
-                    (actor_id(doc, x.actor), text_of(doc, x.span), s, t, x.code.clone(), x.country.clone())
+                    (
+                        actor_id(doc, x.actor),
+                        text_of(doc, x.span),
+                        s,
+                        t,
+                        x.code.clone(),
+                        x.country.clone(),
+                    )
                 })
             };
             let src = arg(&e.source);
@@ -480,7 +532,16 @@ pub fn build(batch: &[Processed], opts: BuildOptions) -> Result<Frames> {
         }
     }
     let mut out = Vec::with_capacity(8);
-    for t in [documents, sentences, tokens, mentions, actor_table, events, figures, errors] {
+    for t in [
+        documents,
+        sentences,
+        tokens,
+        mentions,
+        actor_table,
+        events,
+        figures,
+        errors,
+    ] {
         out.push((t.name, t.finish()?));
     }
     Ok(Frames { tables: out })
@@ -510,7 +571,12 @@ mod tests {
         assert_eq!(f.tables.len(), schema::FRAMES.len());
         for ((name, t), (sname, cols)) in f.tables.iter().zip(schema::FRAMES) {
             assert_eq!(name, sname);
-            let names: Vec<_> = t.schema().fields().iter().map(|f| f.name().clone()).collect();
+            let names: Vec<_> = t
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect();
             let want: Vec<_> = cols.iter().map(|c| c.name.to_owned()).collect();
             assert_eq!(names, want);
         }

@@ -24,9 +24,12 @@ impl From<PyError> for PyErr {
         // No `_ =>` arm: a new variant must force a mapping decision here.
         match e.0 {
             Error::Config { .. } => ConfigError::new_err(message),
-            Error::Document { doc_id, stage, kind, .. } => {
-                DocumentError::new_err((message, doc_id, stage.as_str(), kind))
-            }
+            Error::Document {
+                doc_id,
+                stage,
+                kind,
+                ..
+            } => DocumentError::new_err((message, doc_id, stage.as_str(), kind)),
             Error::Frame { .. } => SchemaError::new_err(message),
             Error::Io { .. } => PyOSError::new_err(message),
         }

@@ -44,17 +44,28 @@ impl ArrowTable {
 
 /// Turns one Python value into an [`Input`], never failing: problems become input errors.
 fn to_input(item: &Bound<'_, PyAny>, doc_id: String, published: Option<String>) -> Input {
-    let mut input = Input { doc_id, published, ..Input::default() };
+    let mut input = Input {
+        doc_id,
+        published,
+        ..Input::default()
+    };
     if item.is_none() {
         input.problem = Some((
             "not_text",
-            "expected a str, got `None`\nhint: drop missing texts or replace them with \"\"".to_owned(),
+            "expected a str, got `None`\nhint: drop missing texts or replace them with \"\""
+                .to_owned(),
         ));
         return input;
     }
     let Ok(s) = item.cast::<PyString>() else {
-        let ty = item.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
-        input.problem = Some(("not_text", format!("expected a str, got a value of type `{ty}`")));
+        let ty = item
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        input.problem = Some((
+            "not_text",
+            format!("expected a str, got a value of type `{ty}`"),
+        ));
         return input;
     };
     if let Ok(text) = s.to_str() {
@@ -67,8 +78,12 @@ fn to_input(item: &Bound<'_, PyAny>, doc_id: String, published: Option<String>) 
         .ok()
         .and_then(|b| b.extract::<Vec<u8>>().ok())
         .map(|bytes| {
-            let units = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
-            char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect::<String>()
+            let units = bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]));
+            char::decode_utf16(units)
+                .map(|r| r.unwrap_or('\u{FFFD}'))
+                .collect::<String>()
         });
     match repaired {
         Some(text) => {
@@ -131,7 +146,10 @@ impl PyPipeline {
             .zip(published)
             .map(|((item, id), date)| to_input(&item, id, date))
             .collect();
-        let opts = BuildOptions { tokens, keep_failed: on_error != "skip" };
+        let opts = BuildOptions {
+            tokens,
+            keep_failed: on_error != "skip",
+        };
         let raise = on_error == "raise";
         let pipeline = &self.0;
         let built = py.detach(move || {
@@ -149,7 +167,11 @@ impl PyPipeline {
             frames::build(&processed, opts)
         });
         let frames = built.map_err(PyError)?;
-        Ok(frames.tables.into_iter().map(|(n, batch)| (n, ArrowTable { batch })).collect())
+        Ok(frames
+            .tables
+            .into_iter()
+            .map(|(n, batch)| (n, ArrowTable { batch }))
+            .collect())
     }
 
     /// Processes `texts` (no frames) and returns seconds spent per stage, summed over documents.
@@ -159,7 +181,11 @@ impl PyPipeline {
             let inputs = texts
                 .into_iter()
                 .enumerate()
-                .map(|(i, t)| Input { doc_id: i.to_string(), text: Some(t), ..Input::default() })
+                .map(|(i, t)| Input {
+                    doc_id: i.to_string(),
+                    text: Some(t),
+                    ..Input::default()
+                })
                 .collect();
             let mut totals = [0.0f64; 6];
             for p in pipeline.process_batch(inputs) {
@@ -169,7 +195,10 @@ impl PyPipeline {
             }
             totals
         });
-        ["text", "tag", "mentions", "actors", "events", "figures"].into_iter().zip(totals).collect()
+        ["text", "tag", "mentions", "actors", "events", "figures"]
+            .into_iter()
+            .zip(totals)
+            .collect()
     }
 
     /// Names of the enabled stages, in order.
@@ -188,7 +217,14 @@ impl PyPipeline {
 /// `[(frame, column, dtype, nullable, doc, enum_values), ...]` from the Rust schema table.
 #[pyfunction]
 #[allow(clippy::type_complexity)]
-fn schema_table() -> Vec<(&'static str, &'static str, &'static str, bool, &'static str, Vec<&'static str>)> {
+fn schema_table() -> Vec<(
+    &'static str,
+    &'static str,
+    &'static str,
+    bool,
+    &'static str,
+    Vec<&'static str>,
+)> {
     schema::FRAMES
         .iter()
         .flat_map(|(f, cols)| {
