@@ -1,0 +1,128 @@
+//! The pipeline as a whole: determinism across thread counts, bad input, offsets.
+
+use eventframe::frames::{build, BuildOptions};
+use eventframe::pipeline::{Config, Input, Pipeline, Status};
+
+fn pipeline(n: usize) -> Pipeline {
+    Pipeline::new(Config {
+        n_threads: Some(n),
+        ..Config::default()
+    })
+    .unwrap()
+}
+
+fn corpus() -> Vec<Input> {
+    let base = [
+        "Russia has deployed 11,000 North Korean soldiers to Kursk, Ukraine said on Wednesday.",
+        "NATO condemned the attack. \"We will respond,\" the U.S. president said.",
+        "South Korea threatened that it could send arms to Ukraine if the troops stayed.",
+        "",
+        "Lawmakers in the State Duma had ratified the treaty on October 24.",
+        "😀 “quoted” — text\r\nwith Windows newlines.and no space after a stop",
+    ];
+    (0..60)
+        .map(|i| Input {
+            doc_id: format!("d{i}"),
+            text: Some(base[i % base.len()].repeat(1 + i % 3)),
+            published: Some("2024-11-06".into()),
+            ..Input::default()
+        })
+        .collect()
+}
+
+#[test]
+fn results_do_not_depend_on_thread_count() {
+    let one = pipeline(1).process_batch(corpus());
+    for n in [2, 4] {
+        let many = pipeline(n).process_batch(corpus());
+        assert_eq!(one.len(), many.len());
+        for (a, b) in one.iter().zip(&many) {
+            assert_eq!(
+                format!("{:?}", a.doc),
+                format!("{:?}", b.doc),
+                "n_threads={n}"
+            );
+            assert_eq!(a.status, b.status);
+        }
+    }
+}
+
+#[test]
+fn bad_input_never_panics_and_is_reported() {
+    let p = pipeline(2);
+    let inputs = vec![
+        Input {
+            doc_id: "none".into(),
+            text: None,
+            problem: Some(("not_text", "x".into())),
+            ..Input::default()
+        },
+        Input {
+            doc_id: "empty".into(),
+            text: Some(String::new()),
+            ..Input::default()
+        },
+        Input {
+            doc_id: "nul".into(),
+            text: Some("a\0b Russia\0.".into()),
+            ..Input::default()
+        },
+        Input {
+            doc_id: "date".into(),
+            text: Some("ok.".into()),
+            published: Some("2024-02-30".into()),
+            ..Input::default()
+        },
+    ];
+    let out = p.process_batch(inputs);
+    let status: Vec<_> = out.iter().map(|p| p.status).collect();
+    assert_eq!(
+        status,
+        [Status::Error, Status::Empty, Status::Ok, Status::Ok]
+    );
+    assert_eq!(out[3].errors[0].error, "invalid_date");
+    assert!(out[3].errors[0].message.contains("`2024-02-30`"));
+    let frames = build(&out, BuildOptions::default()).unwrap();
+    let docs = &frames.tables[0].1;
+    assert_eq!(docs.num_rows(), 4);
+}
+
+#[test]
+fn large_document_without_newlines_is_processed() {
+    let text = "Russia attacked Ukraine and 1,200 soldiers were killed on Monday ".repeat(40_000);
+    let p = pipeline(1);
+    let t0 = std::time::Instant::now();
+    let out = p.process_batch(vec![Input {
+        doc_id: "big".into(),
+        text: Some(text),
+        published: Some("2024-11-06".into()),
+        ..Input::default()
+    }]);
+    assert_eq!(out[0].status, Status::Ok, "{:?}", out[0].errors);
+    // Generous bound: linear-time stages take well under a second per MB even unoptimised.
+    assert!(
+        t0.elapsed().as_secs() < 60,
+        "2.6 MB took {:?}",
+        t0.elapsed()
+    );
+}
+
+#[test]
+fn every_span_lies_on_char_boundaries() {
+    let out = pipeline(1).process_batch(corpus());
+    for p in &out {
+        let d = &p.doc;
+        let spans = d
+            .sentences
+            .iter()
+            .map(|s| s.span)
+            .chain(d.tokens.iter().map(|t| t.span))
+            .chain(d.mentions.iter().map(|m| m.span))
+            .chain(d.events.iter().map(|e| e.trigger))
+            .chain(d.figures.iter().map(|f| f.span));
+        for s in spans {
+            assert!(s.start <= s.end && s.end <= d.text.len());
+            assert!(d.text.is_char_boundary(s.start) && d.text.is_char_boundary(s.end));
+        }
+    }
+}
