@@ -1,0 +1,241 @@
+//! Sentence segmentation over tokens: punctuation, quotes, abbreviations, line breaks,
+//! datelines and glued captions. One pass, constant work per token.
+
+use super::chars::{char_at, is_emoji, is_lower, is_upper};
+use super::lexicon;
+use super::tokenize::{flag, starts_upper, Raw};
+
+/// Newlines in `b[from..to]` (a run of whitespace); `\r\n` counts once, U+2029 twice.
+fn newlines(b: &[u8], from: usize, to: usize) -> u32 {
+    if to <= from + 1 && b.get(from).is_some_and(|&c| c == b' ') {
+        return 0;
+    }
+    let mut n = 0;
+    let mut i = from;
+    while i < to {
+        match b[i] {
+            b'\n' => n += 1,
+            b'\r' if b.get(i + 1) != Some(&b'\n') => n += 1,
+            0xC2 if b.get(i + 1) == Some(&0x85) => n += 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0xA8) => n += 1,
+                Some(0xA9) => n += 2,
+                _ => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Whether the text is hard-wrapped (lines broken at a fixed width inside sentences), in which
+/// case a single newline is not a sentence boundary by itself.
+pub(crate) fn is_hard_wrapped(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (mut lines, mut long, mut single, mut wide, mut cont) = (0usize, 0usize, 0, 0, 0);
+    let mut prev_len: Option<usize> = None; // length of the previous non-blank line
+    for line in b.split(|&c| c == b'\n') {
+        let t = line.trim_ascii();
+        if t.is_empty() {
+            prev_len = None;
+            continue;
+        }
+        lines += 1;
+        if t.len() > 100 {
+            long += 1;
+        }
+        if let Some(pl) = prev_len {
+            single += 1;
+            if pl >= 40 {
+                wide += 1;
+            }
+            if t[0].is_ascii_lowercase() || t[0].is_ascii_digit() {
+                cont += 1;
+            }
+        }
+        prev_len = Some(t.len());
+    }
+    single >= 2 && long * 10 <= lines && wide * 2 >= single && cont * 5 >= single
+}
+
+/// The first char of a token and whether its second char is a lowercase letter.
+fn head(text: &str, t: &Raw) -> (char, bool) {
+    let (c, l) = char_at(text, t.start);
+    let second = t.start + l < t.end && is_lower(char_at(text, t.start + l).0);
+    (c, second)
+}
+
+/// Whether a token can open a sentence after final punctuation.
+fn opens_sentence(text: &str, t: &Raw) -> bool {
+    let (c, _) = head(text, t);
+    if t.flags & (flag::OPEN | flag::DQUOTE) != 0 {
+        return true;
+    }
+    starts_upper(c)
+        || c.is_ascii_digit()
+        || matches!(c, '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{BF}' | '\u{A1}' | '\'' | '*' | '#' | '@' | '$')
+        || is_emoji(c)
+}
+
+/// Sentence ends (exclusive token indices) for `toks`, in order; the last is `toks.len()`.
+pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
+    let b = text.as_bytes();
+    let n = toks.len();
+    let mut ends = Vec::with_capacity(n / 16 + 1);
+    if n == 0 {
+        return ends;
+    }
+    let wrapped = b.contains(&b'\n') && is_hard_wrapped(text);
+    let tok = |i: usize| -> &[u8] { &b[toks[i].start..toks[i].end] };
+    let mut start = 0usize;
+    let mut dq = 0u32;
+    let mut i = 0usize;
+    while i + 1 < n {
+        let t = toks[i];
+        if t.flags & flag::DQUOTE != 0 {
+            dq += 1;
+        }
+        let nl = newlines(b, t.end, toks[i + 1].start);
+        let mut end_after = None;
+        if nl >= 2 || (nl == 1 && !wrapped) {
+            end_after = Some(i);
+        } else if t.flags & (flag::FINAL | flag::ABBR) != 0 {
+            // Absorb closing quotes and brackets.
+            let mut j = i;
+            let mut dqj = dq;
+            while j + 1 < n {
+                let c = toks[j + 1];
+                if c.flags & flag::CLOSE == 0 {
+                    break;
+                }
+                let glued = c.start == toks[j].end;
+                let is_dq = c.flags & flag::DQUOTE != 0;
+                let ok = if glued {
+                    !is_dq || dqj % 2 == 1 || toks.get(j + 2).is_none_or(|x| x.start > c.end)
+                } else {
+                    is_dq && dqj % 2 == 1 && newlines(b, toks[j].end, c.start) == 0
+                };
+                if !ok {
+                    break;
+                }
+                if is_dq {
+                    dqj += 1;
+                }
+                j += 1;
+            }
+            if j + 1 < n {
+                let nx = toks[j + 1];
+                let gap = nx.start > toks[j].end;
+                let brk = if !gap {
+                    let (c, second) = head(text, &nx);
+                    t.flags & flag::FINAL != 0
+                        && t.flags & flag::ELLIPSIS == 0
+                        && is_upper(c)
+                        && second
+                } else if t.flags & flag::ABBR != 0 {
+                    newlines(b, toks[j].end, nx.start) > 0 && opens_sentence(text, &nx)
+                        || lexicon::is_sentence_starter(tok(j + 1))
+                } else {
+                    opens_sentence(text, &nx)
+                };
+                if brk {
+                    end_after = Some(j);
+                }
+            }
+        } else if matches!(tok(i), b")" | b"]") && toks[i + 1].start == t.end {
+            // A caption glued to the next sentence: `...via Reuters]Russia has`.
+            let (c, second) = head(text, &toks[i + 1]);
+            if is_upper(c) && second {
+                end_after = Some(i);
+            }
+        } else if t.flags & flag::DASH != 0
+            && i > start
+            && i - start <= 14
+            && toks[i + 1].start > t.end
+            && (i == 0 || toks[i - 1].end < t.start)
+            && starts_upper(head(text, &toks[i + 1]).0)
+            && is_dateline(b, &toks[start..i])
+        {
+            end_after = Some(i);
+        }
+        if let Some(j) = end_after {
+            ends.push(j + 1);
+            start = j + 1;
+            dq = 0;
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    ends.push(n);
+    ends
+}
+
+/// Whether tokens before a dash look like a dateline (`KYIV, Nov 6 (Reuters)`, `WASHINGTON`).
+fn is_dateline(b: &[u8], head: &[Raw]) -> bool {
+    let text = |r: &Raw| &b[r.start..r.end];
+    let k = head.len();
+    if k >= 3 && text(&head[k - 1]) == b")" && text(&head[k - 3]) == b"(" {
+        let w = text(&head[k - 2]);
+        if w.first().is_some_and(u8::is_ascii_uppercase) {
+            return true;
+        }
+    }
+    let first = text(&head[0]);
+    k <= 8
+        && first.len() >= 3
+        && first.iter().all(u8::is_ascii_uppercase)
+        && head.iter().all(|r| r.flags & flag::FINAL == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize::tokenize;
+    use super::*;
+
+    fn sents(s: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        tokenize(s, &mut v);
+        let ends = split(s, &v);
+        let mut out = Vec::new();
+        let mut st = 0;
+        for e in ends {
+            out.push(s[v[st].start..v[e - 1].end].to_string());
+            st = e;
+        }
+        out
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two! Three? four", &["One.", "Two!", "Three? four"]),
+            ("He said \"Go.\" Then left.", &["He said \"Go.\"", "Then left."]),
+            ("The U.S. Army. The end.", &["The U.S. Army.", "The end."]),
+            ("Mr. Smith met Lt. Col. Jones. Done", &["Mr. Smith met Lt. Col. Jones.", "Done"]),
+            ("Acme Inc. The firm", &["Acme Inc.", "The firm"]),
+            ("J. R. R. Tolkien wrote.", &["J. R. R. Tolkien wrote."]),
+            ("Headline here\nBody text.", &["Headline here", "Body text."]),
+            ("end.Next one", &["end.", "Next one"]),
+            ("via Reuters]Russia has", &["via Reuters]", "Russia has"]),
+            ("KYIV, Nov 6 (Reuters) - Russia said.", &["KYIV, Nov 6 (Reuters) -", "Russia said."]),
+            ("(See this.) And that.", &["(See this.)", "And that."]),
+            ("He said “no.” She left.", &["He said “no.”", "She left."]),
+            ("Wait... what", &["Wait... what"]),
+            ("No. 5 is here.", &["No. 5 is here."]),
+            ("a\r\n\r\nb", &["a", "b"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sents(input), *want, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn wrapped() {
+        let t = "The company said it expected sales to rise this year as\nprices for its products improved, and that profits would\nbe higher than last year's levels. It gave no figures.\n";
+        assert!(is_hard_wrapped(t));
+        assert_eq!(sents(t).len(), 2);
+        assert!(!is_hard_wrapped("Title\nA long paragraph."));
+    }
+}
