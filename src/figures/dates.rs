@@ -1,8 +1,139 @@
 //! Temporal expressions: find and resolve dates against the publication date.
 //!
 //! Used by `figures` (date rows) and by `events` (an event's own date).
+//!
+//! [`find_dates`] works on any string slice; [`find_in_sentence`] applies it to one sentence of
+//! a [`Document`]. Absolute expressions (`June 19, 2024`, `in 2022`, `the 1990s`) resolve
+//! without a base date; relative ones (`Wednesday`, `last week`, `since August`, `October 24`,
+//! `two days ago`) resolve against the base (the publication date) and stay unresolved
+//! (`value: None`) without one. Durations (`for three years`) and sets (`every week`) are not
+//! dates and are not returned.
 
+use crate::date::{days_in_month, Date, Precision};
 use crate::document::{DateValue, Document, Span};
+
+use super::lex::{
+    self, low, month_word, ordinal_word, time_unit, tokenize, weekday_word, TUnit, Tok, K,
+};
+
+/// A season of the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Season {
+    /// Spring (`SP`).
+    Spring,
+    /// Summer (`SU`).
+    Summer,
+    /// Autumn / fall (`FA`).
+    Fall,
+    /// Winter (`WI`).
+    Winter,
+}
+
+/// A resolved temporal value in TimeML (TIMEX3) terms; finer than [`DateValue`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timex {
+    /// A day.
+    Day(Date),
+    /// An ISO week, given by its Monday.
+    Week(Date),
+    /// The weekend of the ISO week whose Monday is given.
+    Weekend(Date),
+    /// A month of a year.
+    Month(i32, u32),
+    /// A quarter (1..=4) of a year.
+    Quarter(i32, u32),
+    /// A half (1..=2) of a year.
+    Half(i32, u32),
+    /// A season of a year.
+    Season(i32, Season),
+    /// A year.
+    Year(i32),
+    /// A decade, by its first year.
+    Decade(i32),
+    /// A century, by its first year (`1900` for the twentieth century).
+    Century(i32),
+    /// The present (`now`, `currently`).
+    Present,
+    /// The past (`recently`, `the past`).
+    Past,
+    /// The future (`the future`).
+    Future,
+}
+
+/// ISO-8601 week-numbering year and week of a date.
+#[must_use]
+pub fn iso_week(d: Date) -> (i32, u32) {
+    let thursday = d.add_days(3 - i64::from(d.weekday()));
+    let jan1 = Date {
+        year: thursday.year,
+        month: 1,
+        day: 1,
+    };
+    let ordinal = thursday.to_days() - jan1.to_days();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let week = (ordinal / 7 + 1) as u32;
+    (thursday.year, week)
+}
+
+impl Timex {
+    /// The TIMEX3 value string (`2024-06-19`, `2024-W45`, `2024-Q3`, `199`, `PRESENT_REF`).
+    #[must_use]
+    pub fn iso(&self) -> String {
+        match *self {
+            Self::Day(d) => d.to_string(),
+            Self::Week(d) => {
+                let (y, w) = iso_week(d);
+                format!("{y:04}-W{w:02}")
+            }
+            Self::Weekend(d) => {
+                let (y, w) = iso_week(d);
+                format!("{y:04}-W{w:02}-WE")
+            }
+            Self::Month(y, m) => format!("{y:04}-{m:02}"),
+            Self::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Self::Half(y, h) => format!("{y:04}-H{h}"),
+            Self::Season(y, s) => format!(
+                "{y:04}-{}",
+                match s {
+                    Season::Spring => "SP",
+                    Season::Summer => "SU",
+                    Season::Fall => "FA",
+                    Season::Winter => "WI",
+                }
+            ),
+            Self::Year(y) => format!("{y:04}"),
+            Self::Decade(y) => format!("{:03}", y.div_euclid(10)),
+            Self::Century(y) => format!("{:02}", y.div_euclid(100)),
+            Self::Present => "PRESENT_REF".into(),
+            Self::Past => "PAST_REF".into(),
+            Self::Future => "FUTURE_REF".into(),
+        }
+    }
+
+    /// The value as a [`DateValue`]: quarters, halves and seasons coarsen to their year;
+    /// centuries and the past/present/future references have none.
+    #[must_use]
+    pub fn value(&self) -> Option<DateValue> {
+        let ymd = |y: i32, m: u32| Date::new(y, m, 1);
+        let (date, precision) = match *self {
+            Self::Day(d) => (d, Precision::Day),
+            Self::Week(d) | Self::Weekend(d) => (d, Precision::Week),
+            Self::Month(y, m) => (ymd(y, m)?, Precision::Month),
+            Self::Quarter(y, _) | Self::Half(y, _) | Self::Season(y, _) | Self::Year(y) => {
+                (ymd(y, 1)?, Precision::Year)
+            }
+            Self::Decade(y) => (ymd(y, 1)?, Precision::Decade),
+            Self::Century(_) | Self::Present | Self::Past | Self::Future => return None,
+        };
+        Some(DateValue { date, precision })
+    }
+
+    /// Whether this is a past/present/future reference rather than a calendar value.
+    #[must_use]
+    pub fn is_reference(&self) -> bool {
+        matches!(self, Self::Present | Self::Past | Self::Future)
+    }
+}
 
 /// A date expression found in a sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,11 +144,1202 @@ pub struct DateMatch {
     pub value: Option<DateValue>,
     /// The rule that matched.
     pub rule: &'static str,
+    /// The full TIMEX3-style value (quarters, weeks, references); `None` when unresolved.
+    pub timex: Option<Timex>,
 }
 
 /// Finds the date expressions of sentence `sentence` of `doc`, resolved against `doc.published`.
+///
+/// Spans are byte offsets into `doc.text`. When the document has no sentences yet, sentence 0
+/// is the whole text. Past/present/future references (`now`, `recently`) are left out.
 #[must_use]
 pub fn find_in_sentence(doc: &Document, sentence: usize) -> Vec<DateMatch> {
-    let _ = (doc, sentence);
-    Vec::new()
+    let span = match doc.sentences.get(sentence) {
+        Some(s) => s.span,
+        None if sentence == 0 && doc.sentences.is_empty() => Span::new(0, doc.text.len()),
+        None => return Vec::new(),
+    };
+    let Some(text) = doc.text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut out = find_dates(text, doc.published);
+    out.retain(|m| !m.timex.is_some_and(|t| t.is_reference()));
+    for m in &mut out {
+        m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
+    }
+    out
+}
+
+/// Finds and resolves the date expressions of `text` against `base` (the publication date).
+///
+/// Spans are byte offsets into `text`. Relative expressions get `value: None` without a base.
+///
+/// ```
+/// use eventframe::date::Date;
+/// use eventframe::figures::dates::find_dates;
+/// let base = Date::new(2024, 11, 6);
+/// let found = find_dates("The pact was signed on June 19 and ratified on Wednesday.", base);
+/// let iso: Vec<String> = found.iter().map(|m| m.value.unwrap().iso()).collect();
+/// assert_eq!(iso, ["2024-06-19", "2024-11-06"]);
+/// ```
+#[must_use]
+pub fn find_dates(text: &str, base: Option<Date>) -> Vec<DateMatch> {
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let mut out = Vec::new();
+    dates_in(text, &toks, base, &mut out);
+    out
+}
+
+/// A date found on light tokens: token range `[ts, te)` and its value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TokDate {
+    pub ts: usize,
+    pub te: usize,
+    pub timex: Option<Timex>,
+    pub rule: &'static str,
+}
+
+/// Finds dates on pre-tokenised text; appends [`DateMatch`]es (spans relative to `text`).
+pub(crate) fn dates_in(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<DateMatch>) {
+    let mut found = Vec::new();
+    dates_tok(text, toks, base, &mut found);
+    out.extend(found.iter().map(|d| DateMatch {
+        span: Span::new(toks[d.ts].s, toks[d.te - 1].e),
+        value: d.timex.and_then(|t| t.value()),
+        rule: d.rule,
+        timex: d.timex,
+    }));
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    t: &'a [Tok],
+    base: Option<Date>,
+    future: Vec<bool>,
+}
+
+impl Cx<'_> {
+    fn s(&self, j: usize) -> &str {
+        self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
+    }
+    fn lw(&self, j: usize) -> lex::Lower {
+        match self.t.get(j) {
+            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
+            _ => low(""),
+        }
+    }
+    fn is(&self, j: usize, w: &[u8]) -> bool {
+        self.lw(j).b() == w
+    }
+    fn is_any(&self, j: usize, ws: &[&[u8]]) -> bool {
+        let l = self.lw(j);
+        ws.contains(&l.b())
+    }
+    fn punct(&self, j: usize, p: &str) -> bool {
+        self.t
+            .get(j)
+            .is_some_and(|t| t.k == K::Punct && &self.text[t.s..t.e] == p)
+    }
+    fn glued(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|t| t.glued)
+    }
+    fn kind(&self, j: usize) -> Option<K> {
+        self.t.get(j).map(|t| t.k)
+    }
+    /// A plain integer (digits only).
+    fn int(&self, j: usize) -> Option<u32> {
+        let t = self.t.get(j)?;
+        if t.k != K::Num {
+            return None;
+        }
+        let s = &self.text[t.s..t.e];
+        if s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    }
+    fn capitalized(&self, j: usize) -> bool {
+        self.s(j)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+    fn is_future(&self, j: usize) -> bool {
+        self.future.get(j).copied().unwrap_or(false)
+    }
+    /// A day of month at `j` (`19`, `19th`, `nineteenth`): (day, next token).
+    fn day_at(&self, j: usize) -> Option<(u32, usize)> {
+        if let Some(d) = self.int(j) {
+            if !(1..=31).contains(&d) || self.s(j).len() > 2 {
+                return None;
+            }
+            if self.glued(j + 1) && self.is_any(j + 1, &[b"st", b"nd", b"rd", b"th"]) {
+                return Some((d, j + 2));
+            }
+            if self.glued(j + 1) && self.kind(j + 1) == Some(K::Word) {
+                return None;
+            }
+            return Some((d, j + 1));
+        }
+        let l = self.lw(j);
+        if let Some((v, false)) = ordinal_word(l.b()) {
+            if v <= 9 && self.is_any(j.wrapping_sub(2), &[b"twenty", b"thirty"]) {
+                return None;
+            }
+            if (1..=31).contains(&v) {
+                return Some((v, j + 1));
+            }
+        }
+        None
+    }
+    /// A year at `j`: 4 digits 1000..=2099 (or `'98`), returning (year, next token).
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        if self.punct(j, "'") || self.punct(j, "’") {
+            let s = self.s(j + 1);
+            if s.len() == 2 && self.kind(j + 1) == Some(K::Num) && self.glued(j + 1) {
+                let v: i32 = s.parse().ok()?;
+                return Some((if v < 30 { 2000 + v } else { 1900 + v }, j + 2));
+            }
+            return None;
+        }
+        let s = self.s(j);
+        if s.len() != 4 || self.kind(j) != Some(K::Num) {
+            return None;
+        }
+        let v = i32::try_from(self.int(j)?).ok()?;
+        if (1000..=2099).contains(&v) {
+            if self.glued(j + 1) && self.kind(j + 1) == Some(K::Word) {
+                return None;
+            }
+            Some((v, j + 1))
+        } else {
+            None
+        }
+    }
+    /// A month name at `j`, with the next token (after an abbreviation's dot).
+    fn month_at(&self, j: usize) -> Option<(u32, usize)> {
+        let l = self.lw(j);
+        let m = month_word(l.b())?;
+        let full = l.b().len() > 4 || l.b() == b"june" || l.b() == b"july";
+        let mut next = j + 1;
+        if !full && self.punct(j + 1, ".") && self.glued(j + 1) {
+            next = j + 2;
+        }
+        let ambiguous = matches!(
+            l.b(),
+            b"may" | b"march" | b"mar" | b"jan" | b"dec" | b"sep" | b"jun" | b"jul"
+        );
+        let followed = self.day_at(next).is_some() || self.year_at(next).is_some();
+        if !full && next == j + 1 && !followed {
+            return None;
+        }
+        if !full && !self.capitalized(j) && !followed {
+            return None;
+        }
+        if ambiguous {
+            let cap = self.capitalized(j);
+            let prep_before = j > 0
+                && self.is_any(
+                    j - 1,
+                    &[
+                        b"in", b"since", b"until", b"till", b"by", b"of", b"early", b"late",
+                        b"mid", b"last", b"next", b"this", b"from", b"through", b"during",
+                        b"before", b"after", b"and", b"or", b"to", b"between",
+                    ],
+                )
+                || (j > 0 && self.punct(j - 1, "-") && self.is(j.wrapping_sub(2), b"mid"));
+            if !(cap && (followed || prep_before)) {
+                return None;
+            }
+        }
+        Some((m, next))
+    }
+}
+
+/// Splits `toks` into clauses at sentence-final punctuation and marks the tokens of clauses
+/// that speak about the future.
+fn future_flags(text: &str, toks: &[Tok]) -> Vec<bool> {
+    let mut flags = vec![false; toks.len()];
+    let mut start = 0;
+    let mut fut = false;
+    for (j, t) in toks.iter().enumerate() {
+        let s = &text[t.s..t.e];
+        if t.k == K::Word {
+            let l = low(s);
+            if matches!(
+                l.b(),
+                b"will"
+                    | b"shall"
+                    | b"ll"
+                    | b"scheduled"
+                    | b"expected"
+                    | b"due"
+                    | b"upcoming"
+                    | b"plans"
+                    | b"planned"
+                    | b"tomorrow"
+                    | b"next"
+                    | b"wo"
+            ) || (l.b() == b"going"
+                && j + 1 < toks.len()
+                && &text[toks[j + 1].s..toks[j + 1].e] == "to")
+            {
+                fut = true;
+            }
+        }
+        let end = t.k == K::Punct && matches!(s, "." | "!" | "?" | ";") || j + 1 == toks.len();
+        if end {
+            if fut {
+                for f in &mut flags[start..=j] {
+                    *f = true;
+                }
+            }
+            start = j + 1;
+            fut = false;
+        }
+    }
+    flags
+}
+
+fn month_add(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    #[allow(clippy::cast_possible_wrap)]
+    let idx = y * 12 + (m as i32 - 1) + delta;
+    #[allow(clippy::cast_sign_loss)]
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+fn monday(d: Date) -> Date {
+    d.add_days(-i64::from(d.weekday()))
+}
+
+/// Relation word before a relative expression.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Rel {
+    None,
+    Last,
+    Next,
+    This,
+}
+
+fn rel_word(w: &[u8]) -> Option<Rel> {
+    Some(match w {
+        b"last" | b"previous" | b"past" => Rel::Last,
+        b"next" | b"coming" | b"following" => Rel::Next,
+        b"this" | b"current" => Rel::This,
+        _ => return None,
+    })
+}
+
+fn resolve_weekday(base: Date, wd: u32, rel: Rel, future: bool) -> Date {
+    let cur = base.weekday();
+    let back = i64::from((cur + 7 - wd) % 7); // days back to the same-or-previous `wd`
+    let fwd = i64::from((wd + 7 - cur) % 7);
+    match rel {
+        Rel::Last => base.add_days(-(if back == 0 { 7 } else { back })),
+        Rel::Next => base.add_days(if fwd == 0 { 7 } else { fwd }),
+        Rel::This => monday(base).add_days(i64::from(wd)),
+        Rel::None if future => base.add_days(fwd),
+        Rel::None => base.add_days(-back),
+    }
+}
+
+fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
+    let y = base.year;
+    match rel {
+        Rel::Last => {
+            if m < base.month {
+                (y, m)
+            } else {
+                (y - 1, m)
+            }
+        }
+        Rel::Next => {
+            if m > base.month {
+                (y, m)
+            } else {
+                (y + 1, m)
+            }
+        }
+        Rel::This => (y, m),
+        Rel::None if future => {
+            if m >= base.month {
+                (y, m)
+            } else {
+                (y + 1, m)
+            }
+        }
+        Rel::None => {
+            if m <= base.month {
+                (y, m)
+            } else {
+                (y - 1, m)
+            }
+        }
+    }
+}
+
+/// A (month, day) without a year: the nearest such day in the past (or future in future
+/// clauses), allowing a few days of slack for schedules announced just before.
+fn resolve_month_day(base: Date, m: u32, d: u32, future: bool) -> Option<Date> {
+    let this = Date::new(base.year, m, d);
+    let prev = Date::new(base.year - 1, m, d);
+    let next = Date::new(base.year + 1, m, d);
+    if future {
+        match this {
+            Some(t) if t.to_days() >= base.to_days() - 7 => Some(t),
+            _ => next.or(this),
+        }
+    } else {
+        match this {
+            Some(t) if t.to_days() <= base.to_days() + 31 => Some(t),
+            _ => prev.or(this),
+        }
+    }
+}
+
+fn season_word(w: &[u8]) -> Option<Season> {
+    Some(match w {
+        b"spring" => Season::Spring,
+        b"summer" => Season::Summer,
+        b"fall" | b"autumn" => Season::Fall,
+        b"winter" => Season::Winter,
+        _ => return None,
+    })
+}
+
+#[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
+fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate>) {
+    let cx = Cx {
+        text,
+        t: toks,
+        base,
+        future: future_flags(text, toks),
+    };
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if let Some(d) = match_at(&cx, i) {
+            if d.te > d.ts {
+                i = d.te;
+                out.push(d);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Tries every rule at token `i`; returns the longest match starting at or shortly before `i`.
+#[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
+fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let base = cx.base;
+    let t = cx.t.get(i)?;
+    let fut = cx.is_future(i);
+    let mk = |ts: usize, te: usize, timex: Option<Timex>, rule: &'static str| {
+        Some(TokDate {
+            ts,
+            te,
+            timex,
+            rule,
+        })
+    };
+    match t.k {
+        K::Num => {
+            // ISO 2024-06-19
+            if let (Some(y), true, Some(m), true, Some(d)) = (
+                cx.int(i),
+                cx.punct(i + 1, "-") && cx.glued(i + 1),
+                cx.int(i + 2),
+                cx.punct(i + 3, "-") && cx.glued(i + 3),
+                cx.int(i + 4),
+            ) {
+                if cx.s(i).len() == 4 && cx.glued(i + 2) && cx.glued(i + 4) {
+                    #[allow(clippy::cast_possible_wrap)]
+                    if let Some(date) = Date::new(y as i32, m, d) {
+                        return mk(i, i + 5, Some(Timex::Day(date)), "date:iso");
+                    }
+                }
+            }
+            // m/d/yyyy or d/m/yyyy, m/d/yy, m/d
+            if cx.punct(i + 1, "/") && cx.glued(i + 1) && cx.glued(i + 2) && cx.s(i).len() <= 2 {
+                if let (Some(a), Some(b)) = (cx.int(i), cx.int(i + 2)) {
+                    let has_year = cx.punct(i + 3, "/")
+                        && cx.glued(i + 3)
+                        && cx.glued(i + 4)
+                        && cx.int(i + 4).is_some();
+                    if has_year && cx.s(i + 2).len() <= 2 {
+                        let ys = cx.s(i + 4);
+                        let yv = cx.int(i + 4).unwrap_or(0);
+                        #[allow(clippy::cast_possible_wrap)]
+                        let y = match ys.len() {
+                            4 => yv as i32,
+                            2 => {
+                                if yv < 50 {
+                                    2000 + yv as i32
+                                } else {
+                                    1900 + yv as i32
+                                }
+                            }
+                            _ => 0,
+                        };
+                        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                        if y > 0 {
+                            if let Some(date) = Date::new(y, m, d) {
+                                return mk(i, i + 5, Some(Timex::Day(date)), "date:numeric");
+                            }
+                        }
+                    }
+                }
+            }
+            // Day Month [Year]: "19 June 2024", "19th of June"
+            if let Some((d, j)) = cx.day_at(i) {
+                let j2 = if cx.is(j, b"of") { j + 1 } else { j };
+                if let Some((m, k)) = cx.month_at(j2) {
+                    let (k2, year) = match cx.year_at(if cx.punct(k, ",") { k + 1 } else { k }) {
+                        Some((y, e)) => (e, Some(y)),
+                        None => (k, None),
+                    };
+                    return mk(
+                        i,
+                        k2,
+                        day_month_year(base, year, m, d, fut),
+                        "date:day_month",
+                    );
+                }
+            }
+            // Decades: 1990s, the '90s
+            if cx.s(i).len() == 4 && cx.glued(i + 1) && cx.is(i + 1, b"s") {
+                if let Some(y) = cx.int(i) {
+                    #[allow(clippy::cast_possible_wrap)]
+                    let y = y as i32;
+                    if (1000..=2090).contains(&y) && y % 10 == 0 {
+                        let ts = decade_start(cx, i);
+                        return mk(ts, i + 2, Some(Timex::Decade(y)), "date:decade");
+                    }
+                }
+            }
+            // Bare years
+            if let Some((y, e)) = cx.year_at(i) {
+                if year_context(cx, i, e) {
+                    let mut ts = i;
+                    if i > 0 && cx.is_any(i - 1, &[b"fiscal", b"fy"]) {
+                        ts = i - 1;
+                    }
+                    return mk(ts, e, Some(Timex::Year(y)), "date:year");
+                }
+            }
+            None
+        }
+        K::Punct => {
+            // '90s
+            if (cx.punct(i, "'") || cx.punct(i, "’"))
+                && cx.s(i + 1).len() == 2
+                && cx.glued(i + 1)
+                && cx.is(i + 2, b"s")
+                && cx.glued(i + 2)
+            {
+                if let Some(v) = cx.int(i + 1) {
+                    #[allow(clippy::cast_possible_wrap)]
+                    let v = v as i32;
+                    if v % 10 == 0 {
+                        let y = if v < 30 { 2000 + v } else { 1900 + v };
+                        let ts = if cx.is(i.wrapping_sub(1), b"the") {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        return mk(ts, i + 3, Some(Timex::Decade(y)), "date:decade");
+                    }
+                }
+            }
+            None
+        }
+        K::Word => {
+            let l = cx.lw(i);
+            let w = l.b();
+            // Weekday [,] Month Day
+            if let Some(wd) = weekday_word(w) {
+                if w.len() < 6 && !cx.capitalized(i) {
+                    return None;
+                }
+                if w.len() < 6 && !(cx.punct(i + 1, ",") || cx.month_at(i + 1).is_some()) {
+                    return None;
+                }
+                let j = if cx.punct(i + 1, ",") { i + 2 } else { i + 1 };
+                if let Some(mut d) = cx.month_at(j).and_then(|_| match_at(cx, j)) {
+                    if matches!(d.rule, "date:month_day" | "date:month_day_year") {
+                        d.ts = i;
+                        return Some(d);
+                    }
+                }
+                if let Some(mut d) = cx.day_at(j).and_then(|_| match_at(cx, j)) {
+                    if d.rule == "date:day_month" {
+                        d.ts = i;
+                        return Some(d);
+                    }
+                }
+                let (ts, rel) = match i
+                    .checked_sub(1)
+                    .and_then(|p| rel_word(cx.lw(p).b()).map(|r| (p, r)))
+                {
+                    Some((p, r)) if !cx.is(p, b"past") => (p, r),
+                    _ => (i, Rel::None),
+                };
+                let mut te = i + 1;
+                // "Wednesday night/morning" keeps the day
+                if cx.is_any(te, &[b"morning", b"afternoon", b"evening", b"night"]) {
+                    te += 1;
+                }
+                let v = base.map(|b| Timex::Day(resolve_weekday(b, wd, rel, fut)));
+                return mk(ts, te, v, "date:weekday");
+            }
+            // Month-based
+            if let Some((m, j)) = cx.month_at(i) {
+                // Month Day [, Year]
+                if let Some((d, k)) = cx.day_at(j) {
+                    let yj = if cx.punct(k, ",") { k + 1 } else { k };
+                    if let Some((y, e)) = cx.year_at(yj) {
+                        let v = Date::new(y, m, d).map(Timex::Day);
+                        return mk(i, e, v, "date:month_day_year");
+                    }
+                    // "June 19" but not "June 19 percent"
+                    let v = day_month_year(base, None, m, d, fut);
+                    return mk(i, k, v, "date:month_day");
+                }
+                // Month [of|,] Year
+                let yj = if cx.is(j, b"of") || cx.punct(j, ",") {
+                    j + 1
+                } else {
+                    j
+                };
+                if let Some((y, e)) = cx.year_at(yj) {
+                    let ts = month_modifier_start(cx, i);
+                    return mk(ts, e, Some(Timex::Month(y, m)), "date:month_year");
+                }
+                // Month alone
+                let (ts, rel) = match i
+                    .checked_sub(1)
+                    .and_then(|p| rel_word(cx.lw(p).b()).map(|r| (p, r)))
+                {
+                    Some((p, r)) => (p, r),
+                    None => (month_modifier_start(cx, i), Rel::None),
+                };
+                let v = base.map(|b| {
+                    let (y, m) = resolve_month(b, m, rel, fut);
+                    Timex::Month(y, m)
+                });
+                return mk(ts, j, v, "date:month");
+            }
+            match w {
+                b"today" | b"tonight" | b"yesterday" | b"tomorrow" => {
+                    let mut ts = i;
+                    let mut off = match w {
+                        b"yesterday" => -1,
+                        b"tomorrow" => 1,
+                        _ => 0,
+                    };
+                    if i >= 3
+                        && cx.is_any(i - 1, &[b"before", b"after"])
+                        && cx.is(i - 2, b"day")
+                        && cx.is(i - 3, b"the")
+                        && off != 0
+                    {
+                        ts = i - 3;
+                        off *= 2;
+                    }
+                    let mut te = i + 1;
+                    if cx.is_any(te, &[b"morning", b"afternoon", b"evening", b"night"]) {
+                        te += 1;
+                    }
+                    let v = base.map(|b| Timex::Day(b.add_days(off)));
+                    return mk(ts, te, v, "date:deictic");
+                }
+                b"now" | b"currently" | b"nowadays" => {
+                    if w == b"now" && (cx.is(i + 1, b"that") || cx.punct(i + 1, ",") && i == 0) {
+                        return None;
+                    }
+                    return mk(i, i + 1, Some(Timex::Present), "date:present");
+                }
+                b"recently" => return mk(i, i + 1, Some(Timex::Past), "date:past"),
+                b"present" if cx.is(i.wrapping_sub(1), b"at") => {
+                    return mk(i - 1, i + 1, Some(Timex::Present), "date:present");
+                }
+                b"past" | b"future" if i > 0 && cx.is(i - 1, b"the") => {
+                    let next = cx.lw(i + 1);
+                    if time_unit(next.b()).is_none()
+                        && cx.kind(i + 1) != Some(K::Num)
+                        && lex::unit_word(next.b()).is_none()
+                        && !cx.is_any(i + 1, &[b"few", b"several", b"two", b"couple"])
+                    {
+                        let v = if w == b"past" {
+                            Timex::Past
+                        } else {
+                            Timex::Future
+                        };
+                        return mk(i - 1, i + 1, Some(v), "date:past_future");
+                    }
+                    return None;
+                }
+                _ => {}
+            }
+            // last night / this morning
+            if let Some(rel) = rel_word(w) {
+                let next = cx.lw(i + 1);
+                let nb = next.b();
+                let nb = nb.strip_suffix(b"'s").unwrap_or(nb);
+                if matches!(nb, b"night" | b"morning" | b"afternoon" | b"evening") && w != b"past" {
+                    let off = if rel == Rel::Last && nb == b"night" {
+                        -1
+                    } else {
+                        0
+                    };
+                    if rel == Rel::Next {
+                        return None;
+                    }
+                    return mk(
+                        i,
+                        i + 2,
+                        base.map(|b| Timex::Day(b.add_days(off))),
+                        "date:deictic",
+                    );
+                }
+                if let Some(se) = season_word(nb) {
+                    let v = base.map(|b| {
+                        let y = match rel {
+                            Rel::Last => b.year - 1,
+                            Rel::Next => b.year + 1,
+                            _ => b.year,
+                        };
+                        Timex::Season(y, se)
+                    });
+                    if w == b"past" && !cx.is(i.wrapping_sub(1), b"this") {
+                        return None;
+                    }
+                    let ts = if w == b"past" { i - 1 } else { i };
+                    return mk(ts, i + 2, v, "date:season");
+                }
+                if nb == b"weekend" {
+                    let v = base.map(|b| {
+                        let m = monday(b);
+                        Timex::Weekend(match rel {
+                            Rel::Last => m.add_days(-7),
+                            Rel::Next => m.add_days(7),
+                            _ => m,
+                        })
+                    });
+                    return mk(i, i + 2, v, "date:weekend");
+                }
+                if let Some((u, false)) = time_unit(nb) {
+                    if w == b"past"
+                        || (w == b"last" && cx.is(i.wrapping_sub(1), b"the"))
+                        || (rel == Rel::Next && cx.is(i.wrapping_sub(1), b"the"))
+                    {
+                        return None; // "the past year", "the last week": durations
+                    }
+                    if w == b"following" {
+                        return None;
+                    }
+                    let step = match rel {
+                        Rel::Last => -1,
+                        Rel::Next => 1,
+                        _ => 0,
+                    };
+                    let mut ts = i;
+                    if i > 0 && cx.is_any(i - 1, &[b"earlier", b"later", b"early", b"late"]) {
+                        ts = i - 1;
+                    }
+                    let v = base.and_then(|b| rel_unit(b, u, step));
+                    if v.is_none() && base.is_some() {
+                        return None;
+                    }
+                    return mk(ts, i + 2, v, "date:relative");
+                }
+            }
+            // "a year ago", "two weeks ago", "three days earlier"
+            if let Some((ago_end, v)) = ago_expr(cx, i) {
+                return mk(i, ago_end, v, "date:ago");
+            }
+            // Quarters and halves: "the third quarter [of 2024]", "third-quarter"
+            if let Some(d) = quarter_expr(cx, i) {
+                return Some(d);
+            }
+            // "the 1990s" / "the 20th century" handled at the number; "the weekend"
+            if w == b"the" && cx.is(i + 1, b"weekend") {
+                return mk(
+                    i,
+                    i + 2,
+                    base.map(|b| Timex::Weekend(monday(b).add_days(if fut { 0 } else { -7 }))),
+                    "date:weekend",
+                );
+            }
+            // Seasons with a year: "summer 2024", "the summer of 2024"
+            if let Some(se) = season_word(w) {
+                let yj = if cx.is(i + 1, b"of") { i + 2 } else { i + 1 };
+                if let Some((y, e)) = cx.year_at(yj) {
+                    return mk(i, e, Some(Timex::Season(y, se)), "date:season");
+                }
+            }
+            // Centuries: "the 20th century", "the twentieth century"
+            if cx.is(i + 1, b"century") || (cx.glued(i + 1) && cx.is(i + 2, b"century")) {
+                if let Some((v, false)) = ordinal_word(w) {
+                    #[allow(clippy::cast_possible_wrap)]
+                    return mk(
+                        i,
+                        i + 2,
+                        Some(Timex::Century((v as i32 - 1) * 100)),
+                        "date:century",
+                    );
+                }
+            }
+            // year-earlier / year-ago (financial)
+            if w == b"year"
+                && cx.punct(i + 1, "-")
+                && cx.glued(i + 1)
+                && cx.is_any(i + 2, &[b"earlier", b"ago"])
+            {
+                let v = base.map(|b| Timex::Year(b.year - 1));
+                return mk(i, i + 3, v, "date:ago");
+            }
+            None
+        }
+    }
+}
+
+fn rel_unit(b: Date, u: TUnit, step: i32) -> Option<Timex> {
+    Some(match u {
+        TUnit::Day => Timex::Day(b.add_days(i64::from(step))),
+        TUnit::Week => Timex::Week(monday(b).add_days(7 * i64::from(step))),
+        TUnit::Month => {
+            let (y, m) = month_add(b.year, b.month, step);
+            Timex::Month(y, m)
+        }
+        TUnit::Quarter => {
+            let (y, m) = month_add(b.year, b.month, 3 * step);
+            Timex::Quarter(y, (m - 1) / 3 + 1)
+        }
+        TUnit::Year => Timex::Year(b.year + step),
+        TUnit::Decade => Timex::Decade(b.year - b.year.rem_euclid(10) + 10 * step),
+        TUnit::Century => Timex::Century(b.year - b.year.rem_euclid(100) + 100 * step),
+        _ => return None,
+    })
+}
+
+fn day_month_year(
+    base: Option<Date>,
+    year: Option<i32>,
+    m: u32,
+    d: u32,
+    fut: bool,
+) -> Option<Timex> {
+    match year {
+        Some(y) => Date::new(y, m, d).map(Timex::Day),
+        None => {
+            let b = base?;
+            if d > days_in_month(b.year, m).max(days_in_month(b.year - 1, m)) {
+                return None;
+            }
+            resolve_month_day(b, m, d, fut).map(Timex::Day)
+        }
+    }
+}
+
+/// Start of a month expression including `early`/`mid-`/`late`.
+fn month_modifier_start(cx: &Cx<'_>, i: usize) -> usize {
+    if i >= 2 && cx.punct(i - 1, "-") && cx.is(i - 2, b"mid") {
+        return i - 2;
+    }
+    if i >= 1 && cx.is_any(i - 1, &[b"early", b"late", b"mid"]) {
+        return i - 1;
+    }
+    i
+}
+
+fn decade_start(cx: &Cx<'_>, i: usize) -> usize {
+    if i >= 2 && cx.punct(i - 1, "-") && cx.is(i - 2, b"mid") {
+        if i >= 3 && cx.is(i - 3, b"the") {
+            return i - 3;
+        }
+        return i - 2;
+    }
+    if i >= 1 && cx.is_any(i - 1, &[b"early", b"late", b"mid"]) {
+        if i >= 2 && cx.is(i - 2, b"the") {
+            return i - 2;
+        }
+        return i - 1;
+    }
+    if i >= 1 && cx.is(i - 1, b"the") {
+        return i - 1;
+    }
+    i
+}
+
+/// Whether a 4-digit number at `i` (ending at `e`) reads as a year rather than a count.
+fn year_context(cx: &Cx<'_>, i: usize, e: usize) -> bool {
+    if i > 0 {
+        let p = cx.lw(i - 1);
+        let pb = p.b();
+        // A currency or a count marker before: not a year.
+        if cx.kind(i - 1) == Some(K::Punct) && lex::currency_symbol(cx.s(i - 1)).is_some() {
+            return false;
+        }
+        if matches!(
+            pb,
+            b"in"
+                | b"since"
+                | b"until"
+                | b"till"
+                | b"by"
+                | b"of"
+                | b"from"
+                | b"through"
+                | b"during"
+                | b"before"
+                | b"after"
+                | b"early"
+                | b"late"
+                | b"mid"
+                | b"fiscal"
+                | b"fy"
+                | b"year"
+                | b"circa"
+                | b"between"
+                | b"spring"
+                | b"summer"
+                | b"autumn"
+                | b"fall"
+                | b"winter"
+                | b"around"
+                | b"throughout"
+                | b"end"
+                | b"beginning"
+                | b"start"
+        ) {
+            return true;
+        }
+        if cx.punct(i - 1, "-") && cx.is(i.wrapping_sub(2), b"mid") {
+            return true;
+        }
+        if cx.is_any(
+            i - 1,
+            &[
+                b"about",
+                b"than",
+                b"nearly",
+                b"some",
+                b"over",
+                b"under",
+                b"least",
+                b"almost",
+                b"approximately",
+                b"to",
+                b"the",
+            ],
+        ) {
+            // "more than 2000 people" vs "to 2024": decide on what follows
+            return follows_like_year(cx, e)
+                && !cx.is_any(
+                    i - 1,
+                    &[
+                        b"about",
+                        b"than",
+                        b"nearly",
+                        b"some",
+                        b"over",
+                        b"under",
+                        b"least",
+                        b"almost",
+                        b"approximately",
+                        b"the",
+                    ],
+                );
+        }
+    }
+    follows_like_year(cx, e)
+}
+
+fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
+    match cx.kind(e) {
+        None => true,
+        Some(K::Punct) => {
+            let s = cx.s(e);
+            // "2024-25" season ranges and "2014-2018" ranges stay years; "%"/"$" do not.
+            !matches!(s, "%" | "$" | "€" | "£" | "/" | ":" | "×" | "x")
+        }
+        Some(K::Num) => false,
+        Some(K::Word) => {
+            let l = cx.lw(e);
+            let b = l.b();
+            if lex::is_stop_word(b) || cx.capitalized(e) {
+                return !matches!(b, b"more" | b"of" | b"than");
+            }
+            if lex::scale_word(b).is_some()
+                || lex::currency_word(b).is_some()
+                || lex::quantity_unit(b).is_some()
+                || time_unit(b).is_some()
+            {
+                return false;
+            }
+            // A following plural noun ("2000 soldiers") makes it a count; verbs/adverbs keep year.
+            b.len() <= 3 || !b.ends_with(b"s") || b.ends_with(b"ss") || b.ends_with(b"us")
+        }
+    }
+}
+
+/// `N units ago|earlier` / `a unit ago`: (end token, value).
+fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>)> {
+    let l = cx.lw(i);
+    let w = l.b();
+    let (n, j) = if matches!(w, b"a" | b"an" | b"one") {
+        (1, i + 1)
+    } else if let Some((v, false)) = lex::unit_word(w) {
+        if cx.punct(i + 1, "-") && lex::unit_word(cx.lw(i + 2).b()).is_some() {
+            let u = lex::unit_word(cx.lw(i + 2).b()).map_or(0, |x| x.0);
+            (v + u, i + 3)
+        } else {
+            (v, i + 1)
+        }
+    } else {
+        return None;
+    };
+    let (u, _) = time_unit(cx.lw(j).b())?;
+    let ago = cx.lw(j + 1);
+    if !matches!(ago.b(), b"ago" | b"earlier") {
+        return None;
+    }
+    if ago.b() == b"earlier" && !matches!(u, TUnit::Year | TUnit::Month | TUnit::Week | TUnit::Day)
+    {
+        return None;
+    }
+    let v = cx.base.and_then(|b| ago_value(b, u, n));
+    Some((j + 2, v))
+}
+
+fn ago_value(b: Date, u: TUnit, n: u32) -> Option<Timex> {
+    let n = i32::try_from(n).ok()?;
+    Some(match u {
+        TUnit::Day => Timex::Day(b.add_days(-i64::from(n))),
+        TUnit::Week => Timex::Week(monday(b).add_days(-7 * i64::from(n))),
+        TUnit::Fortnight => Timex::Week(monday(b).add_days(-14 * i64::from(n))),
+        TUnit::Month => {
+            let (y, m) = month_add(b.year, b.month, -n);
+            Timex::Month(y, m)
+        }
+        TUnit::Year => Timex::Year(b.year - n),
+        TUnit::Decade => Timex::Decade(b.year - b.year.rem_euclid(10) - 10 * n),
+        _ => return None,
+    })
+}
+
+/// Quarter/half expressions starting at `i`.
+fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let rule = "date:quarter";
+    // "the quarter", "the latest quarter": the last completed quarter (financial reports).
+    if cx.is(i, b"the") {
+        let mut j = i + 1;
+        if cx.is_any(j, &[b"latest", b"current", b"recent"]) {
+            j += 1;
+        }
+        if cx.is(j, b"quarter")
+            && !cx.is_any(
+                j + 1,
+                &[b"of", b"century", b"mile", b"point", b"final", b"finals"],
+            )
+        {
+            let timex = cx.base.map(|b| {
+                let (y, m) = month_add(b.year, b.month, -3);
+                Timex::Quarter(y, (m - 1) / 3 + 1)
+            });
+            return Some(TokDate {
+                ts: i,
+                te: j + 1,
+                timex,
+                rule,
+            });
+        }
+    }
+    let mut j = i;
+    if cx.is(j, b"the") {
+        j += 1;
+    }
+    if cx.is_any(j, &[b"fiscal", b"calendar"]) {
+        j += 1;
+    }
+    let l = cx.lw(j);
+    let Some((q @ 1..=4, false)) = ordinal_word(l.b()) else {
+        return None;
+    };
+    let k = if cx.punct(j + 1, "-") { j + 2 } else { j + 1 };
+    let half = match cx.lw(k).b() {
+        b"quarter" => false,
+        b"half" if q <= 2 => true,
+        _ => return None,
+    };
+    let k = k + 1;
+    let (te, year) = if cx.is(k, b"of") {
+        match cx.year_at(k + 1) {
+            Some((y, e)) => (e, Some(y)),
+            None => (k, None),
+        }
+    } else {
+        match cx.year_at(k) {
+            Some((y, e)) => (e, Some(y)),
+            None => (k, None),
+        }
+    };
+    let y = year.or_else(|| cx.base.map(|b| b.year));
+    let timex = y.map(|y| {
+        if half {
+            Timex::Half(y, q)
+        } else {
+            Timex::Quarter(y, q)
+        }
+    });
+    Some(TokDate {
+        ts: i,
+        te,
+        timex,
+        rule,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::type_complexity)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str, base: &str) -> Vec<(String, String)> {
+        let b = Date::parse_iso(base);
+        find_dates(text, b)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_string(),
+                    m.timex.map_or("-".into(), |t| t.iso()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+            (
+                "signed on June 19 during a visit",
+                "2024-11-06",
+                &[("June 19", "2024-06-19")],
+            ),
+            (
+                "in Pyongyang on June 19, 2024 [Vladimir]",
+                "2024-11-06",
+                &[("June 19, 2024", "2024-06-19")],
+            ),
+            (
+                "ratified the legislation on October 24.",
+                "2024-11-06",
+                &[("October 24", "2024-10-24")],
+            ),
+            (
+                "the two countries on Wednesday, state media",
+                "2024-11-06",
+                &[("Wednesday", "2024-11-06")],
+            ),
+            (
+                "military since August in an effort",
+                "2024-11-06",
+                &[("August", "2024-08")],
+            ),
+            (
+                "It happened last week.",
+                "2024-11-06",
+                &[("last week", "2024-W44")],
+            ),
+            (
+                "earlier this month they met",
+                "2024-11-06",
+                &[("earlier this month", "2024-11")],
+            ),
+            ("in 2022 the war began", "2024-11-06", &[("2022", "2022")]),
+            (
+                "yesterday and two days ago",
+                "2024-11-06",
+                &[("yesterday", "2024-11-05"), ("two days ago", "2024-11-04")],
+            ),
+            (
+                "It will happen next month.",
+                "2024-11-06",
+                &[("next month", "2024-12")],
+            ),
+            ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            ("for three years every week", "2024-11-06", &[]),
+            ("2,000 soldiers and 2000 soldiers", "2024-11-06", &[]),
+            (
+                "profit in the third quarter of 1989 rose",
+                "1989-11-02",
+                &[("the third quarter of 1989", "1989-Q3")],
+            ),
+            (
+                "third-quarter profit",
+                "1989-11-02",
+                &[("third-quarter", "1989-Q3")],
+            ),
+            (
+                "on Friday, March 3, 2023, he",
+                "2024-11-06",
+                &[("Friday, March 3, 2023", "2023-03-03")],
+            ),
+            ("You may go.", "2024-11-06", &[]),
+            (
+                "the 19th of June 2020",
+                "2024-11-06",
+                &[("19th of June 2020", "2020-06-19")],
+            ),
+            ("last year sales", "1998-03-04", &[("last year", "1997")]),
+            (
+                "On 2024-06-19 it rained",
+                "2024-11-06",
+                &[("2024-06-19", "2024-06-19")],
+            ),
+            ("a year ago", "2024-11-06", &[("a year ago", "2023")]),
+        ];
+        for (text, base, want) in cases {
+            let got = iso(text, base);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unresolved_without_base() {
+        let got = find_dates("on Wednesday and on June 19, 2024", None);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].value.is_none());
+        assert_eq!(
+            got[1].value.map(DateValue::iso).as_deref(),
+            Some("2024-06-19")
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in [
+            "",
+            "'",
+            "’9",
+            "June",
+            "1990s",
+            "the",
+            "2024-",
+            "12/",
+            "mid-",
+            "Wednesday,",
+            "\u{1F600} 19 June",
+            "0/0/0",
+        ] {
+            let _ = find_dates(t, Date::new(2024, 1, 1));
+        }
+    }
 }

@@ -1,0 +1,272 @@
+//! Scores the number finder on quantulum3 and Recognizers-Text specs.
+//!
+//! `cargo run --release --bin eval_figures [-- --verbose FILE_SUBSTRING]`
+//!
+//! Reads `$EVENTFRAME_SHARED/data/figures` (or `../shared`, or `/work/shared`). For each file:
+//! value accuracy (gold items with an overlapping predicted number of the same value) and span
+//! P/R/F1 (exact spans).
+
+use std::path::{Path, PathBuf};
+
+use eventframe::figures::numbers::{find_numbers, NumberMatch};
+use serde_json::Value;
+
+fn shared_dir() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
+        let p = PathBuf::from(p);
+        if p.is_dir() {
+            return Some(p);
+        }
+    }
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    [repo.join("../shared"), PathBuf::from("/work/shared")]
+        .into_iter()
+        .find(|p| p.join("data").is_dir())
+}
+
+/// One gold item: char span [s, e), value (and upper bound for ranges), scale for units.
+struct Gold {
+    s: usize,
+    e: usize,
+    value: Option<f64>,
+    value_max: Option<f64>,
+    text: String,
+}
+
+#[derive(Default)]
+struct Score {
+    gold: usize,
+    gold_valued: usize,
+    value_ok: usize,
+    pred: usize,
+    span_tp: usize,
+}
+
+impl Score {
+    fn line(&self, name: &str) -> String {
+        let p = ratio(self.span_tp, self.pred);
+        let r = ratio(self.span_tp, self.gold);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!(
+            "{name:<42} gold {:>4}  value acc {:>6.2}% ({}/{})  span P {:>5.1} R {:>5.1} F1 {:>5.1}",
+            self.gold,
+            100.0 * ratio(self.value_ok, self.gold_valued),
+            self.value_ok,
+            self.gold_valued,
+            100.0 * p,
+            100.0 * r,
+            100.0 * f
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        #[allow(clippy::cast_precision_loss)]
+        let v = a as f64 / b as f64;
+        v
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * b.abs().max(1.0) || (a - b).abs() <= 1e-9
+}
+
+fn char_spans(text: &str, m: &NumberMatch) -> (usize, usize) {
+    let s = text[..m.span.start].chars().count();
+    let e = s + text[m.span.start..m.span.end].chars().count();
+    (s, e)
+}
+
+fn score_case(text: &str, gold: &[Gold], sc: &mut Score, verbose: bool) {
+    let preds = find_numbers(text);
+    let spans: Vec<(usize, usize)> = preds.iter().map(|m| char_spans(text, m)).collect();
+    sc.gold += gold.len();
+    sc.pred += preds.len();
+    for g in gold {
+        if spans.iter().any(|&(s, e)| s == g.s && e == g.e) {
+            sc.span_tp += 1;
+        }
+        let Some(v) = g.value else { continue };
+        sc.gold_valued += 1;
+        let ok = preds.iter().zip(&spans).any(|(m, &(s, e))| {
+            s < g.e
+                && g.s < e
+                && close(m.value, v)
+                && g.value_max
+                    .is_none_or(|hi| m.value_max.is_some_and(|x| close(x, hi)))
+        });
+        if ok {
+            sc.value_ok += 1;
+        } else if verbose {
+            let got: Vec<String> = preds
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}={}{}",
+                        &text[m.span.start..m.span.end],
+                        m.value,
+                        m.value_max.map_or(String::new(), |x| format!("..{x}"))
+                    )
+                })
+                .collect();
+            println!(
+                "  MISS {:?} want `{}`={v}{} got {got:?}",
+                text,
+                g.text,
+                g.value_max.map_or(String::new(), |x| format!("..{x}"))
+            );
+        }
+    }
+}
+
+fn load(path: &Path) -> Option<Value> {
+    let s = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(s.trim_start_matches('\u{feff}')).ok()
+}
+
+fn quantulum(path: &Path, verbose: bool) -> Option<Score> {
+    let data = load(path)?;
+    let mut sc = Score::default();
+    for case in data.as_array()? {
+        let Some(text) = case["req"].as_str() else {
+            continue;
+        };
+        let mut gold = Vec::new();
+        let mut from = 0;
+        for r in case["res"].as_array().into_iter().flatten() {
+            let surface = r["surface"].as_str().unwrap_or("");
+            let Some(pos) = text[from..].find(surface).map(|p| p + from) else {
+                continue;
+            };
+            from = pos + surface.len();
+            let s = text[..pos].chars().count();
+            gold.push(Gold {
+                s,
+                e: s + surface.chars().count(),
+                value: r["value"].as_f64(),
+                value_max: None,
+                text: surface.into(),
+            });
+        }
+        score_case(text, &gold, &mut sc, verbose);
+    }
+    Some(sc)
+}
+
+fn parse_value(v: &str, unit: Option<&str>) -> (Option<f64>, Option<f64>) {
+    let v = v.trim();
+    if let Some(inner) = v
+        .strip_prefix(['(', '['])
+        .and_then(|x| x.strip_suffix([')', ']']))
+    {
+        let mut it = inner.split(',');
+        let lo = it.next().and_then(|x| x.trim().parse::<f64>().ok());
+        let hi = it.next().and_then(|x| x.trim().parse::<f64>().ok());
+        return match (lo, hi) {
+            (Some(a), Some(b)) if (a - b).abs() < 1e-12 => (Some(a), None),
+            (Some(a), Some(b)) => (Some(a), Some(b)),
+            (Some(a), None) => (Some(a), None),
+            (None, Some(b)) => (Some(b), None),
+            _ => (None, None),
+        };
+    }
+    let x = v.trim_end_matches('%').parse::<f64>().ok();
+    // cents and pence are reported in the main currency unit by eventframe
+    let x = match unit {
+        Some("Cent" | "Pence" | "Penny") => x.map(|x| x / 100.0),
+        _ => x,
+    };
+    (x, None)
+}
+
+fn recognizers(path: &Path, verbose: bool) -> Option<Score> {
+    let data = load(path)?;
+    let mut sc = Score::default();
+    for case in data.as_array()? {
+        if case["NotSupported"]
+            .as_str()
+            .is_some_and(|s| s.to_ascii_lowercase().contains("dotnet"))
+        {
+            continue;
+        }
+        let Some(text) = case["Input"].as_str() else {
+            continue;
+        };
+        let mut gold = Vec::new();
+        for r in case["Results"].as_array().into_iter().flatten() {
+            let s = r["Start"].as_u64().unwrap_or(0) as usize;
+            let e = r["End"].as_u64().unwrap_or(0) as usize + 1;
+            let res = &r["Resolution"];
+            let (value, value_max) = match res["value"].as_str() {
+                Some(v) => parse_value(v, res["unit"].as_str()),
+                None => (None, None),
+            };
+            // relative ordinals ("last", "next") have no numeric value
+            let value = if r["TypeName"]
+                .as_str()
+                .is_some_and(|t| t.contains("relative"))
+            {
+                None
+            } else {
+                value
+            };
+            gold.push(Gold {
+                s,
+                e,
+                value,
+                value_max,
+                text: r["Text"].as_str().unwrap_or("").into(),
+            });
+        }
+        score_case(text, &gold, &mut sc, verbose);
+    }
+    Some(sc)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose_filter = args
+        .iter()
+        .position(|a| a == "--verbose")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let Some(dir) = shared_dir() else {
+        eprintln!(
+            "shared data not found\nhint: set EVENTFRAME_SHARED to the folder holding data/figures"
+        );
+        return;
+    };
+    let fig = dir.join("data/figures");
+    println!("eval_figures on {}", fig.display());
+    let vb = |name: &str| verbose_filter.as_deref().is_some_and(|f| name.contains(f));
+    for name in ["quantities.json", "quantities.ambiguity.json"] {
+        let p = fig.join("quantulum3").join(name);
+        match quantulum(&p, vb(name)) {
+            Some(sc) => println!("{}", sc.line(&format!("quantulum3/{name}"))),
+            None => println!("quantulum3/{name}: missing"),
+        }
+    }
+    for name in [
+        "Number_NumberModel.json",
+        "Number_OrdinalModel.json",
+        "Number_PercentModel.json",
+        "NumberWithUnit_CurrencyModel.json",
+        "NumberWithUnit_DimensionModel.json",
+        "Number_NumberRangeModel.json",
+        "NumberWithUnit_AgeModel.json",
+        "NumberWithUnit_TemperatureModel.json",
+    ] {
+        let p = fig.join("recognizers_text").join(name);
+        match recognizers(&p, vb(name)) {
+            Some(sc) => println!("{}", sc.line(&format!("recognizers_text/{name}"))),
+            None => println!("recognizers_text/{name}: missing"),
+        }
+    }
+}

@@ -1,0 +1,1755 @@
+//! Numbers and quantities: digits, number words, ordinals, fractions, ranges, bounds, money,
+//! percentages, measurements, durations and ages, on any string slice.
+
+use crate::document::Span;
+
+use super::lex::{
+    self, currency_code_prefix, currency_symbol, currency_word, dollar_prefix, low, ordinal_word,
+    quantity_unit, scale_word, time_unit, tokenize, unit_word, Tok, K,
+};
+
+/// What kind of number an expression is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumKind {
+    /// A plain count or number.
+    Cardinal,
+    /// An ordinal (`third`, `3rd`).
+    Ordinal,
+    /// A fraction (`two thirds`, `3/4`).
+    Fraction,
+    /// A percentage (`40%`, `40 per cent`).
+    Percent,
+    /// Money; `unit` is the ISO currency.
+    Money,
+    /// A measurement; `unit` is the normalised unit.
+    Quantity,
+    /// A length of time (`three years`); `unit` is the time unit.
+    Duration,
+    /// An age (`45-year-old`, `aged 45`).
+    Age,
+}
+
+/// A number expression found in text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberMatch {
+    /// Byte span (relative to the text searched).
+    pub span: Span,
+    /// Value (lower bound of a range).
+    pub value: f64,
+    /// Upper bound of a range.
+    pub value_max: Option<f64>,
+    /// Kind.
+    pub kind: NumKind,
+    /// ISO currency, unit or time unit.
+    pub unit: Option<&'static str>,
+    /// Approximate (`about`, `nearly`, `dozens of`).
+    pub approximate: bool,
+    /// Bound kind: `at_least`, `more_than`, `at_most`, `less_than`, `up_to`.
+    pub bound: Option<&'static str>,
+    /// The rule that produced it.
+    pub rule: &'static str,
+    /// Whether written as words only (`eleven`), not digits.
+    pub words: bool,
+    /// Light-token range (internal, for linking).
+    pub(crate) toks: (usize, usize),
+}
+
+/// Finds the numbers of `text` (spans relative to `text`), skipping dates, times, phone
+/// numbers and digits inside names.
+///
+/// ```
+/// use eventframe::figures::numbers::find_numbers;
+/// let found = find_numbers("Ukraine estimated 11,000 North Korean soldiers were in Kursk.");
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].value, 11000.0);
+/// ```
+#[must_use]
+pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let mut dates = Vec::new();
+    super::dates::dates_in(text, &toks, None, &mut dates);
+    let masked = mask_of(&toks, dates.iter().map(|d| d.span));
+    let mut out = Vec::new();
+    numbers_in(text, &toks, &masked, &mut out);
+    out
+}
+
+/// Marks the tokens covered by the given spans.
+pub(crate) fn mask_of(toks: &[Tok], spans: impl Iterator<Item = Span>) -> Vec<bool> {
+    let mut m = vec![false; toks.len()];
+    let mut k = 0;
+    let mut spans: Vec<Span> = spans.collect();
+    spans.sort_unstable();
+    for sp in spans {
+        while k < toks.len() && toks[k].e <= sp.start {
+            k += 1;
+        }
+        let mut j = k;
+        while j < toks.len() && toks[j].s < sp.end {
+            m[j] = true;
+            j += 1;
+        }
+    }
+    m
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    t: &'a [Tok],
+}
+
+impl Cx<'_> {
+    fn s(&self, j: usize) -> &str {
+        self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
+    }
+    fn lw(&self, j: usize) -> lex::Lower {
+        match self.t.get(j) {
+            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
+            _ => low(""),
+        }
+    }
+    fn is(&self, j: usize, w: &[u8]) -> bool {
+        self.lw(j).b() == w
+    }
+    fn is_any(&self, j: usize, ws: &[&[u8]]) -> bool {
+        let l = self.lw(j);
+        ws.contains(&l.b())
+    }
+    fn punct(&self, j: usize, p: &str) -> bool {
+        self.t
+            .get(j)
+            .is_some_and(|t| t.k == K::Punct && &self.text[t.s..t.e] == p)
+    }
+    fn dash(&self, j: usize) -> bool {
+        self.punct(j, "-") || self.punct(j, "–") || self.punct(j, "—")
+    }
+    fn glued(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|t| t.glued)
+    }
+    fn kind(&self, j: usize) -> Option<K> {
+        self.t.get(j).map(|t| t.k)
+    }
+    fn capitalized(&self, j: usize) -> bool {
+        self.s(j)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+}
+
+/// Parses digits with `,` thousands separators and one `.` decimal point.
+pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return None;
+    }
+    let dots = b.iter().filter(|&&c| c == b'.').count();
+    let commas = b.iter().filter(|&&c| c == b',').count();
+    if dots > 1 && commas == 0 {
+        return None; // 192.168.1.2, version numbers
+    }
+    if dots > 1 {
+        return None;
+    }
+    let (int_part, frac_part) = match s.find('.') {
+        Some(p) => (&s[..p], Some(&s[p + 1..])),
+        None => (s, None),
+    };
+    if commas > 0 {
+        let groups: Vec<&str> = int_part.split(',').collect();
+        let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        // Indian grouping 12,34,567
+        let indian = groups.len() >= 3
+            && groups[groups.len() - 1].len() == 3
+            && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2)
+            && groups[0].len() <= 2;
+        if !(first_ok && rest_ok || indian) {
+            return None;
+        }
+    }
+    let mut v = 0f64;
+    for c in int_part.bytes() {
+        if c.is_ascii_digit() {
+            v = v * 10.0 + f64::from(c - b'0');
+        }
+    }
+    if let Some(f) = frac_part {
+        let mut scale = 0.1;
+        for c in f.bytes() {
+            v += f64::from(c - b'0') * scale;
+            scale /= 10.0;
+        }
+    }
+    Some(v)
+}
+
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// A parsed value before units and modifiers.
+#[derive(Clone, Copy, Debug, Default)]
+struct Val {
+    v: f64,
+    end: usize,
+    ord: bool,
+    frac: bool,
+    approx: bool,
+    bound: Option<&'static str>,
+    words: bool,
+    /// A scale word or suffix was applied (`million`, `bn`).
+    scaled: bool,
+    /// A glued `m` that may be million (money) or metres.
+    glued_m: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum St {
+    Start,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale,
+    And,
+}
+
+fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
+    let mut total = 0f64;
+    let mut cur = 0f64;
+    let mut j = i;
+    let mut last = St::Start;
+    let mut any = false;
+    let mut end = i;
+    let mut article = false;
+    let first = cx.lw(i);
+    // "a hundred", "a dozen", "a million", "a half", "a third"
+    if matches!(first.b(), b"a" | b"an") {
+        let nx = cx.lw(i + 1);
+        let nb = nx.b();
+        if matches!(
+            nb,
+            b"hundred"
+                | b"thousand"
+                | b"million"
+                | b"billion"
+                | b"trillion"
+                | b"dozen"
+                | b"lakh"
+                | b"crore"
+        ) {
+            article = true;
+            j = i + 1;
+        } else if matches!(nb, b"half" | b"quarter")
+            && !cx.is_any(
+                i + 2,
+                &[
+                    b"century", b"mile", b"hour", b"dozen", b"million", b"billion",
+                ],
+            )
+            && !cx.is_any(i + 2, &[b"of"])
+        {
+            let v = if nb == b"half" { 0.5 } else { 0.25 };
+            return Some(Val {
+                v,
+                end: i + 2,
+                frac: true,
+                words: true,
+                ..Val::default()
+            });
+        } else if let Some((d, false)) = ordinal_word(nb) {
+            if d >= 3
+                && !cx.is_any(
+                    i + 2,
+                    &[b"century", b"time", b"round", b"term", b"quarter", b"half"],
+                )
+                && cx.is_any(i + 2, &[b"of"])
+            {
+                return Some(Val {
+                    v: 1.0 / f64::from(d),
+                    end: i + 2,
+                    frac: true,
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            return None;
+        } else {
+            return None;
+        }
+    }
+    // "half a million", "half million", "quarter million"
+    if matches!(first.b(), b"half" | b"quarter") {
+        let (k, frac) = if cx.is_any(i + 1, &[b"a", b"an"]) {
+            (i + 2, true)
+        } else {
+            (i + 1, false)
+        };
+        if let Some((sc, false)) = scale_word(cx.lw(k).b()) {
+            if sc >= 1e3 || (frac && cx.is(k, b"dozen")) {
+                let f = if first.b() == b"half" { 0.5 } else { 0.25 };
+                return Some(Val {
+                    v: f * sc,
+                    end: k + 1,
+                    words: true,
+                    scaled: true,
+                    ..Val::default()
+                });
+            }
+        }
+        if first.b() == b"half" && frac && cx.is(k, b"dozen") {
+            return Some(Val {
+                v: 6.0,
+                end: k + 1,
+                words: true,
+                ..Val::default()
+            });
+        }
+        return None;
+    }
+    // "dozens of", "hundreds of", "thousands of", "millions of"
+    let plural_scale = |w: &[u8]| -> Option<f64> {
+        Some(match w {
+            b"dozens" => 24.0,
+            b"scores" => 40.0,
+            b"hundreds" => 200.0,
+            b"thousands" => 2000.0,
+            b"tens" if cx.is(i + 1, b"of") && scale_word(cx.lw(i + 2).b()).is_some() => 20.0,
+            b"millions" => 2e6,
+            b"billions" => 2e9,
+            _ => return None,
+        })
+    };
+    if let Some(v) = plural_scale(first.b()) {
+        // "tens of thousands", "hundreds of thousands"
+        let mut end = i + 1;
+        let mut v = v;
+        if cx.is(i + 1, b"of") {
+            if let Some(v2) = plural_scale(cx.lw(i + 2).b()) {
+                v = v / 2.0 * v2;
+                end = i + 3;
+            }
+        }
+        if !cx.is(end, b"of") && !cx.is(end, b"more") {
+            // "in the thousands", "by the hundreds": still a rough figure
+            if cx.is(i.wrapping_sub(1), b"the") {
+                return Some(Val {
+                    v,
+                    end,
+                    approx: true,
+                    bound: Some("at_least"),
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            return None;
+        }
+        return Some(Val {
+            v,
+            end,
+            approx: true,
+            bound: Some("at_least"),
+            words: true,
+            ..Val::default()
+        });
+    }
+    loop {
+        let l = cx.lw(j);
+        let w = l.b();
+        if let Some((v, tens)) = unit_word(w) {
+            let ok = match last {
+                St::Start | St::Hundred | St::Scale | St::And => true,
+                St::Tens => !tens && v > 0 && v < 10,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            cur += f64::from(v);
+            last = if tens {
+                St::Tens
+            } else if v >= 10 {
+                St::Teen
+            } else {
+                St::Unit
+            };
+            any = true;
+            j += 1;
+            end = j;
+            if tens
+                && cx.dash(j)
+                && (unit_word(cx.lw(j + 1).b()).is_some_and(|(u, t)| !t && u > 0 && u < 10)
+                    || ordinal_word(cx.lw(j + 1).b()).is_some_and(|(u, _)| u < 10))
+            {
+                j += 1;
+            }
+            continue;
+        }
+        if matches!(w, b"hundred") {
+            if !(any || article) || matches!(last, St::Hundred) || cur >= 100.0 {
+                break;
+            }
+            cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
+            last = St::Hundred;
+            any = true;
+            j += 1;
+            end = j;
+            continue;
+        }
+        if let Some((sc, false)) = scale_word(w) {
+            if sc >= 1e3 && (any || article) && !w.ends_with(b"s") {
+                let c = if cur == 0.0 { 1.0 } else { cur };
+                total += c * sc;
+                cur = 0.0;
+                last = St::Scale;
+                any = true;
+                j += 1;
+                end = j;
+                continue;
+            }
+            break;
+        }
+        if matches!(w, b"dozen" | b"dozens")
+            && (any || article)
+            && matches!(
+                last,
+                St::Unit | St::Teen | St::Tens | St::Hundred | St::Start
+            )
+        {
+            cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
+            last = St::Scale;
+            any = true;
+            j += 1;
+            end = j;
+            continue;
+        }
+        if w == b"and" && matches!(last, St::Hundred | St::Scale) {
+            if unit_word(cx.lw(j + 1).b()).is_some() {
+                last = St::And;
+                j += 1;
+                continue;
+            }
+            if cx.is_any(j + 1, &[b"a", b"one"]) && cx.is_any(j + 2, &[b"half", b"quarter"]) {
+                let f = if cx.is(j + 2, b"half") { 0.5 } else { 0.25 };
+                let (t, c) = (total, cur);
+                let sc = if c == 0.0 && last == St::Scale {
+                    t
+                } else {
+                    0.0
+                };
+                let v = if sc > 0.0 {
+                    // "one million and a half" = 1.5 million
+                    let big = [1e12, 1e9, 1e6, 1e3]
+                        .into_iter()
+                        .find(|&b| t >= b)
+                        .unwrap_or(1.0);
+                    t + f * big
+                } else {
+                    t + c + f
+                };
+                return Some(Val {
+                    v,
+                    end: j + 3,
+                    words: true,
+                    frac: false,
+                    ..Val::default()
+                });
+            }
+            break;
+        }
+        // "one and a half (million)"
+        if w == b"and"
+            && matches!(last, St::Unit | St::Teen | St::Tens)
+            && cx.is_any(j + 1, &[b"a", b"one"])
+            && cx.is_any(j + 2, &[b"half", b"quarter"])
+        {
+            let f = if cx.is(j + 2, b"half") { 0.5 } else { 0.25 };
+            let mut v = total + cur + f;
+            let mut e = j + 3;
+            if let Some((sc, false)) = scale_word(cx.lw(j + 3).b()) {
+                if sc >= 1e3 {
+                    v = total + (cur + f) * sc;
+                    e = j + 4;
+                }
+            }
+            return Some(Val {
+                v,
+                end: e,
+                words: true,
+                ..Val::default()
+            });
+        }
+        // ordinals and fractions
+        if let Some((d, plural)) = ordinal_word(w) {
+            if !any && !article {
+                if plural {
+                    break;
+                }
+                return Some(Val {
+                    v: f64::from(d),
+                    end: j + 1,
+                    ord: true,
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            if last == St::Tens && d < 10 && !plural {
+                // "twenty-first"
+                return Some(Val {
+                    v: total + cur + f64::from(d),
+                    end: j + 1,
+                    ord: true,
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            if matches!(last, St::Hundred | St::Scale | St::And) && !plural && d < 100 {
+                return Some(Val {
+                    v: total + cur + f64::from(d),
+                    end: j + 1,
+                    ord: true,
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            if d >= 2 && (plural || (total + cur - 1.0).abs() < f64::EPSILON) {
+                let num = total + cur;
+                return Some(Val {
+                    v: num / f64::from(d),
+                    end: j + 1,
+                    frac: true,
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            break;
+        }
+        if matches!(w, b"half" | b"halves" | b"quarter" | b"quarters")
+            && any
+            && matches!(last, St::Unit | St::Teen | St::Tens)
+        {
+            let d = if w.starts_with(b"h") { 2.0 } else { 4.0 };
+            let num = total + cur;
+            if w == b"quarter" && (num - 1.0).abs() > f64::EPSILON {
+                break;
+            }
+            let mut v = num / d;
+            let mut e = j + 1;
+            if let Some((sc, false)) = scale_word(cx.lw(j + 1).b()) {
+                if sc >= 1e6 {
+                    v *= sc;
+                    e += 1;
+                }
+            }
+            return Some(Val {
+                v,
+                end: e,
+                frac: true,
+                words: true,
+                ..Val::default()
+            });
+        }
+        break;
+    }
+    if !any {
+        return None;
+    }
+    // a trailing "and" is not part of the number
+    Some(Val {
+        v: total + cur,
+        end,
+        words: true,
+        scaled: total > 0.0,
+        ..Val::default()
+    })
+}
+
+fn parse_val(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
+    let t = cx.t.get(i)?;
+    match t.k {
+        K::Word => parse_words(cx, i),
+        K::Punct => {
+            let v = vulgar(cx.s(i))?;
+            Some(Val {
+                v,
+                end: i + 1,
+                frac: true,
+                ..Val::default()
+            })
+        }
+        K::Num => {
+            let s = cx.s(i);
+            let mut v = parse_digits(s)?;
+            let mut end = i + 1;
+            let mut val = Val {
+                words: false,
+                ..Val::default()
+            };
+            // fractions 3/4 and mixed 2 1/2
+            if cx.punct(end, "/")
+                && cx.glued(end)
+                && cx.glued(end + 1)
+                && cx.kind(end + 1) == Some(K::Num)
+                && !s.contains(['.', ','])
+            {
+                let den = parse_digits(cx.s(end + 1))?;
+                if den == 0.0 || cx.punct(end + 2, "/") {
+                    return None;
+                }
+                return Some(Val {
+                    v: v / den,
+                    end: end + 2,
+                    frac: true,
+                    ..val
+                });
+            }
+            if !cx.glued(end)
+                && cx.kind(end) == Some(K::Num)
+                && cx.punct(end + 1, "/")
+                && cx.glued(end + 1)
+                && cx.glued(end + 2)
+                && !s.contains(['.', ','])
+            {
+                if let (Some(a), Some(b)) = (parse_digits(cx.s(end)), parse_digits(cx.s(end + 2))) {
+                    if b > a && b > 0.0 && b <= 100.0 {
+                        v += a / b;
+                        end += 3;
+                        return Some(Val {
+                            v,
+                            end,
+                            frac: true,
+                            ..val
+                        });
+                    }
+                }
+            }
+            if let Some(f) =
+                cx.t.get(end)
+                    .filter(|t| t.glued && t.k == K::Punct)
+                    .and_then(|_| vulgar(cx.s(end)))
+            {
+                return Some(Val {
+                    v: v + f,
+                    end: end + 1,
+                    frac: true,
+                    ..val
+                });
+            }
+            // glued suffixes
+            if cx.glued(end) && cx.kind(end) == Some(K::Word) {
+                let l = cx.lw(end);
+                let w = l.b();
+                let raw = cx.s(end);
+                if matches!(w, b"st" | b"nd" | b"rd" | b"th") && !s.contains(['.', ',']) {
+                    return Some(Val {
+                        v,
+                        end: end + 1,
+                        ord: true,
+                        ..val
+                    });
+                }
+                if raw == "M" || raw == "m" && money {
+                    val.glued_m = raw == "m";
+                    return Some(Val {
+                        v: v * 1e6,
+                        end: end + 1,
+                        scaled: true,
+                        ..val
+                    });
+                }
+                if raw == "G" {
+                    return Some(Val {
+                        v: v * 1e9,
+                        end: end + 1,
+                        scaled: true,
+                        ..val
+                    });
+                }
+                if let Some((sc, true)) = scale_word(w) {
+                    let ok = match w {
+                        b"b" => money || raw == "B" || s.contains('.'),
+                        b"mm" => raw == "MM",
+                        _ => true,
+                    };
+                    if ok {
+                        return Some(Val {
+                            v: v * sc,
+                            end: end + 1,
+                            scaled: true,
+                            ..val
+                        });
+                    }
+                }
+                if let Some((sc, false)) = scale_word(w) {
+                    if !w.ends_with(b"s") {
+                        return Some(Val {
+                            v: v * sc,
+                            end: end + 1,
+                            scaled: true,
+                            ..val
+                        });
+                    }
+                }
+            }
+            // spaced scale words: "1.2 billion", "3 million", "322 hundred", "2.33 k"
+            let l = cx.lw(end);
+            let w = l.b();
+            if let Some((sc, abbr)) = scale_word(w) {
+                let ok = !w.ends_with(b"s");
+                let ok = ok
+                    && (!abbr
+                        || matches!(w, b"bn" | b"mn" | b"mln" | b"bln" | b"tn" | b"tln" | b"k"));
+                let ok = ok && !(w == b"k" && cx.glued(end + 1));
+                if ok {
+                    v *= sc;
+                    end += 1;
+                    // "2 million and a half" / "3 million and a quarter"
+                    if cx.is(end, b"and")
+                        && cx.is_any(end + 1, &[b"a", b"one"])
+                        && cx.is_any(end + 2, &[b"half", b"quarter"])
+                    {
+                        let f = if cx.is(end + 2, b"half") { 0.5 } else { 0.25 };
+                        v += f * sc;
+                        end += 3;
+                    }
+                    return Some(Val {
+                        v,
+                        end,
+                        scaled: true,
+                        ..val
+                    });
+                }
+            }
+            if matches!(w, b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs") {
+                return Some(Val {
+                    v: v * 12.0,
+                    end: end + 1,
+                    ..val
+                });
+            }
+            Some(Val { v, end, ..val })
+        }
+    }
+}
+
+fn bound_before(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<&'static str>, bool)> {
+    // returns (start token, bound, approximate)
+    let w1 = cx.lw(i.checked_sub(1)?);
+    let w2 = if i >= 2 { cx.lw(i - 2) } else { low("") };
+    let w3 = if i >= 3 { cx.lw(i - 3) } else { low("") };
+    let (b1, b2, b3) = (w1.b(), w2.b(), w3.b());
+    let r = match (b3, b2, b1) {
+        (_, b"at", b"least") => (i - 2, Some("at_least"), false),
+        (_, b"no", b"fewer" | b"less") if cx.is(i, b"than") => return None,
+        (b"no" | b"not", b"more" | b"fewer" | b"less", b"than") => (i - 3, Some("at_most"), false),
+        (b"more" | b"greater" | b"larger" | b"higher", b"or", b"so") => (i - 2, None, true),
+        (_, b"more" | b"greater" | b"larger" | b"higher", b"than") => {
+            (i - 2, Some("more_than"), false)
+        }
+        (_, b"less" | b"fewer" | b"lower" | b"smaller", b"than") => {
+            (i - 2, Some("less_than"), false)
+        }
+        (_, b"at", b"most") => (i - 2, Some("at_most"), false),
+        (_, b"up", b"to") => (i - 2, Some("up_to"), false),
+        (b"as", b"many" | b"much", b"as") => (i - 3, Some("up_to"), false),
+        (b"in", b"excess", b"of") => (i - 3, Some("more_than"), false),
+        (_, b"upwards" | b"upward", b"of") => (i - 2, Some("more_than"), false),
+        (_, b"close", b"to") => (i - 2, None, true),
+        (_, b"an" | b"the", b"estimated") => (i - 2, None, true),
+        (_, b"just", b"over") => (i - 2, Some("more_than"), true),
+        (_, b"just", b"under") => (i - 2, Some("less_than"), true),
+        (_, _, b"over" | b"above" | b"exceeding") => (i - 1, Some("more_than"), false),
+        (_, _, b"under" | b"below") => (i - 1, Some("less_than"), false),
+        (
+            _,
+            _,
+            b"about" | b"around" | b"approximately" | b"approx" | b"roughly" | b"some" | b"circa"
+            | b"nearly" | b"almost" | b"ca",
+        ) => (i - 1, None, true),
+        _ => {
+            if cx.punct(i - 1, "~") {
+                (i - 1, None, true)
+            } else {
+                return None;
+            }
+        }
+    };
+    Some(r)
+}
+
+/// The percent sign or word at `j`: returns the end token.
+fn percent_at(cx: &Cx<'_>, j: usize) -> Option<usize> {
+    if cx.punct(j, "%") || cx.punct(j, "％") {
+        return Some(j + 1);
+    }
+    let l = cx.lw(j);
+    match l.b() {
+        b"percent" | b"percents" | b"pct" | b"percentage" => {
+            if cx.is_any(j + 1, &[b"point", b"points"]) {
+                return Some(j + 2);
+            }
+            Some(j + 1)
+        }
+        b"pc" if cx.glued(j) || !cx.capitalized(j) => Some(j + 1),
+        b"per" if cx.is(j + 1, b"cent") => Some(j + 2),
+        _ => None,
+    }
+}
+
+/// A currency before the number at token `i`: (start token, ISO code).
+fn currency_before(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
+    let p = i.checked_sub(1)?;
+    let t = cx.t.get(p)?;
+    if t.k == K::Punct {
+        let sym = cx.s(p);
+        if let Some(code) = currency_symbol(sym) {
+            if code == "USD" && p >= 1 && cx.glued(p) && cx.kind(p - 1) == Some(K::Word) {
+                // US$, C$, HK$, A$ ...
+                if let Some(c) = dollar_prefix(cx.lw(p - 1).b()) {
+                    return Some((p - 1, c));
+                }
+            }
+            if code == "USD"
+                && p >= 3
+                && cx.glued(p)
+                && cx.punct(p - 1, ".")
+                && cx.is(p - 2, b"s")
+                && cx.is(p - 4, b"u")
+            {
+                return Some((p - 4, "USD"));
+            }
+            return Some((p, code));
+        }
+        return None;
+    }
+    if t.k == K::Word {
+        let l = cx.lw(p);
+        if let Some(c) = currency_code_prefix(l.b()) {
+            let raw = cx.s(p);
+            // codes are written in capitals or glued ("USD115"), or "Rs"
+            if raw.bytes().all(|b| b.is_ascii_uppercase()) || cx.glued(i) || l.b() == b"rs" {
+                return Some((p, c));
+            }
+        }
+        if l.b() == b"sen" && !cx.glued(i) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Money or unit after the value (ending at `j`): (end token, kind, unit).
+fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKind, &'static str)> {
+    let l = cx.lw(j);
+    let w = l.b();
+    if cx.kind(j) == Some(K::Punct) {
+        if let Some(code) = currency_symbol(cx.s(j)) {
+            if !had_currency && !cx.t.get(j + 1).is_some_and(|t| t.k == K::Num && t.glued) {
+                return Some((j + 1, NumKind::Money, code));
+            }
+        }
+        return None;
+    }
+    if cx.kind(j) != Some(K::Word) {
+        return None;
+    }
+    // "US dollars", "Swiss francs", "Australian dollars", "Hong Kong dollars"
+    let two = |a: &[u8], code: &'static str| -> Option<(usize, NumKind, &'static str)> {
+        if w == a {
+            if let Some(c) = currency_word(cx.lw(j + 1).b()) {
+                if matches!(c, "USD" | "CHF" | "NOK" | "SEK") {
+                    return Some((j + 2, NumKind::Money, code));
+                }
+            }
+        }
+        None
+    };
+    for (a, code) in [
+        (&b"us"[..], "USD"),
+        (b"american", "USD"),
+        (b"canadian", "CAD"),
+        (b"australian", "AUD"),
+        (b"singapore", "SGD"),
+        (b"taiwan", "TWD"),
+        (b"swiss", "CHF"),
+        (b"french", "FRF"),
+        (b"belgian", "BEF"),
+        (b"swedish", "SEK"),
+        (b"danish", "DKK"),
+        (b"norwegian", "NOK"),
+        (b"zimbabwean", "ZWL"),
+        (b"jamaican", "JMD"),
+        (b"namibian", "NAD"),
+        (b"liberian", "LRD"),
+    ] {
+        if let Some(r) = two(a, code) {
+            return Some(r);
+        }
+    }
+    if w == b"new" && cx.is(j + 1, b"zealand") && currency_word(cx.lw(j + 2).b()) == Some("USD") {
+        return Some((j + 3, NumKind::Money, "NZD"));
+    }
+    if w == b"hong" && cx.is(j + 1, b"kong") && currency_word(cx.lw(j + 2).b()) == Some("USD") {
+        return Some((j + 3, NumKind::Money, "HKD"));
+    }
+    for (a, code) in [
+        (&b"chinese"[..], "CNY"),
+        (b"japanese", "JPY"),
+        (b"turkish", "TRY"),
+        (b"indian", "INR"),
+        (b"pakistani", "PKR"),
+        (b"russian", "RUB"),
+        (b"mexican", "MXN"),
+        (b"philippine", "PHP"),
+        (b"dutch", "NLG"),
+        (b"finnish", "FIM"),
+        (b"egyptian", "EGP"),
+        (b"south", "ZAR"),
+    ] {
+        if w == a {
+            let k = if w == b"south" && cx.is(j + 1, b"african") {
+                j + 2
+            } else {
+                j + 1
+            };
+            let nx = cx.lw(k);
+            if currency_word(nx.b()).is_some()
+                || matches!(nx.b(), b"markka" | b"guilders" | b"guilder" | b"pounds")
+            {
+                return Some((k + 1, NumKind::Money, code));
+            }
+        }
+    }
+    if matches!(w, b"guilder" | b"guilders") {
+        return Some((j + 1, NumKind::Money, "NLG"));
+    }
+    if matches!(w, b"peseta" | b"pesetas") {
+        return Some((j + 1, NumKind::Money, "ESP"));
+    }
+    if matches!(w, b"mark" | b"marks" | b"deutschmarks") && (w != b"mark" || !cx.capitalized(j)) {
+        return Some((j + 1, NumKind::Money, "DEM"));
+    }
+    if let Some(code) = currency_word(w) {
+        // short/ambiguous ones only as written codes or in clear money contexts
+        let raw = cx.s(j);
+        let ambiguous = matches!(
+            w,
+            b"p" | b"won"
+                | b"real"
+                | b"try"
+                | b"rand"
+                | b"dong"
+                | b"sar"
+                | b"ils"
+                | b"rub"
+                | b"nis"
+        );
+        if ambiguous
+            && !(raw.bytes().all(|b| b.is_ascii_uppercase()) && raw.len() == 3
+                || (w == b"p" && cx.glued(j)))
+        {
+            return None;
+        }
+        if w == b"won" && !cx.glued(j) {
+            return None;
+        }
+        return Some((j + 1, NumKind::Money, code));
+    }
+    if let Some(u) = quantity_unit(w) {
+        let raw = cx.s(j);
+        let glued = cx.glued(j);
+        // one-letter and short ambiguous units only when glued
+        let ambiguous = matches!(
+            w,
+            b"m" | b"g"
+                | b"t"
+                | b"l"
+                | b"in"
+                | b"w"
+                | b"v"
+                | b"ha"
+                | b"gr"
+                | b"mt"
+                | b"cc"
+                | b"kt"
+                | b"sq"
+                | b"oz"
+                | b"gal"
+                | b"mi"
+        );
+        let dimension_in = w == b"in"
+            && cx.kind(j + 1) == Some(K::Word)
+            && cx.is_any(
+                j + 1,
+                &[b"thick", b"wide", b"long", b"tall", b"high", b"deep"],
+            );
+        let allowed = !ambiguous || glued || dimension_in || (w == b"mi" && raw == "mi");
+        if !allowed {
+            return None;
+        }
+        if w == b"sq" {
+            let nx = cx.lw(j + 1);
+            if let Some(u2) = quantity_unit(nx.b()) {
+                let e = j + 2;
+                return Some((
+                    e,
+                    NumKind::Quantity,
+                    match u2 {
+                        "km" => "km²",
+                        "m" => "m²",
+                        "mi" => "mi²",
+                        "ft" => "ft²",
+                        _ => "sq",
+                    },
+                ));
+            }
+            return None;
+        }
+        let mut e = j + 1;
+        // km/h, kg/cm²
+        if cx.punct(e, "/") && cx.glued(e) && cx.is_any(e + 1, &[b"h", b"hr", b"hour", b"s"]) {
+            e += 2;
+            let unit = match u {
+                "km" => "km/h",
+                "m" => "m/s",
+                _ => u,
+            };
+            return Some((e, NumKind::Quantity, unit));
+        }
+        return Some((e, NumKind::Quantity, u));
+    }
+    if matches!(w, b"square" | b"cubic") {
+        if let Some(u2) = quantity_unit(cx.lw(j + 1).b()) {
+            let unit = match (w, u2) {
+                (b"square", "km") => "km²",
+                (b"square", "m") => "m²",
+                (b"square", "mi") => "mi²",
+                (b"square", "ft") => "ft²",
+                (b"cubic", "m") => "m³",
+                (b"cubic", "ft") => "ft³",
+                _ => u2,
+            };
+            return Some((j + 2, NumKind::Quantity, unit));
+        }
+    }
+    if matches!(w, b"degrees" | b"degree" | b"deg")
+        && cx.is_any(j + 1, &[b"celsius", b"centigrade", b"c"])
+    {
+        return Some((j + 2, NumKind::Quantity, "°C"));
+    }
+    if matches!(w, b"degrees" | b"degree" | b"deg") && cx.is_any(j + 1, &[b"fahrenheit", b"f"]) {
+        return Some((j + 2, NumKind::Quantity, "°F"));
+    }
+    None
+}
+
+/// Whether the number at `i` is part of a time, phone number, id or name.
+fn is_noise(cx: &Cx<'_>, i: usize, val: &Val) -> bool {
+    let s = cx.s(i);
+    let prev_glued = cx.glued(i);
+    // times 10:30, 3 pm
+    if cx.punct(val.end, ":") && cx.glued(val.end) && cx.kind(val.end + 1) == Some(K::Num) {
+        return true;
+    }
+    if i >= 1 && cx.punct(i - 1, ":") && prev_glued && cx.kind(i.wrapping_sub(2)) == Some(K::Num) {
+        return true;
+    }
+    if cx.is_any(
+        val.end,
+        &[
+            b"am", b"pm", b"gmt", b"utc", b"est", b"bst", b"cet", b"edt", b"pst",
+        ],
+    ) || (cx.is_any(val.end, &[b"a", b"p"])
+        && cx.punct(val.end + 1, ".")
+        && cx.is(val.end + 2, b"m"))
+    {
+        return !val.words || cx.is_any(val.end, &[b"am", b"pm"]) || cx.punct(val.end + 1, ".");
+    }
+    if val.words {
+        return false;
+    }
+    // phone numbers: +1-222-2222, 555-1234-5678, (020) 7946 0958
+    if i >= 1 && cx.punct(i - 1, "+") && prev_glued {
+        return true;
+    }
+    if cx.dash(val.end)
+        && cx.glued(val.end)
+        && cx.kind(val.end + 1) == Some(K::Num)
+        && cx.glued(val.end + 1)
+        && cx.dash(val.end + 2)
+        && cx.kind(val.end + 3) == Some(K::Num)
+    {
+        return true;
+    }
+    if i >= 2
+        && cx.dash(i - 1)
+        && prev_glued
+        && cx.kind(i - 2) == Some(K::Num)
+        && cx.glued(i - 1)
+        && i >= 4
+        && cx.dash(i - 3)
+        && cx.kind(i - 4) == Some(K::Num)
+    {
+        return true;
+    }
+    // ids: glued to letters ("G7", "A320", "MH17"), or after "Name-" ("F-16", "COVID-19", "Su-57")
+    if prev_glued
+        && i >= 1
+        && cx.kind(i - 1) == Some(K::Word)
+        && currency_code_prefix(cx.lw(i - 1).b()).is_none()
+    {
+        return true;
+    }
+    if prev_glued
+        && i >= 2
+        && cx.dash(i - 1)
+        && cx.glued(i - 1)
+        && cx.kind(i - 2) == Some(K::Word)
+        && cx.capitalized(i - 2)
+    {
+        return true;
+    }
+    if cx.glued(val.end) && cx.kind(val.end) == Some(K::Word) && val.end == i + 1 {
+        // "4x4" or "3D" or "5G": digits glued to letters that are not a suffix we know
+        let l = cx.lw(val.end);
+        if quantity_unit(l.b()).is_none()
+            && currency_word(l.b()).is_none()
+            && time_unit(l.b()).is_none()
+            && percent_at(cx, val.end).is_none()
+            && !matches!(l.b(), b"s" | b"year" | b"yr")
+        {
+            return true;
+        }
+    }
+    // "No. 5", "#3", "number 10" are labels, numbers like 007 are codes
+    if i >= 1 && cx.punct(i - 1, "#") {
+        return true;
+    }
+    if s.len() > 1 && s.starts_with('0') && !s.starts_with("0.") && !s.starts_with("0,") {
+        return true;
+    }
+    false
+}
+
+/// Finds numbers on pre-tokenised text, skipping masked tokens (dates).
+#[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
+pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Vec<NumberMatch>) {
+    let cx = Cx { text, t: toks };
+    let n = toks.len();
+    let mut i = 0;
+    let masked_at = |j: usize| masked.get(j).copied().unwrap_or(false);
+    while i < n {
+        let t = toks[i];
+        if masked_at(i) {
+            i += 1;
+            continue;
+        }
+        // cheap first check: digits, a number-word initial, or a vulgar fraction
+        let quick = match t.k {
+            K::Num => true,
+            K::Word => {
+                let c = text.as_bytes()[t.s].to_ascii_lowercase();
+                matches!(
+                    c,
+                    b'a' | b'd'
+                        | b'e'
+                        | b'f'
+                        | b'h'
+                        | b'm'
+                        | b'n'
+                        | b'o'
+                        | b'q'
+                        | b's'
+                        | b't'
+                        | b'z'
+                        | b'b'
+                )
+            }
+            K::Punct => text.as_bytes()[t.s] >= 0x80,
+        };
+        if !quick {
+            i += 1;
+            continue;
+        }
+        let money_ctx = currency_before(&cx, i).is_some();
+        let Some(val) = parse_val(&cx, i, money_ctx) else {
+            i += 1;
+            continue;
+        };
+        if val.end <= i || (i..val.end).any(&masked_at) {
+            i += 1;
+            continue;
+        }
+        // a lone "one"/"a" pronoun use: "the one", "which one", "one of"?
+        if val.words && val.end == i + 1 && cx.is(i, b"one") {
+            let p = cx.lw(i.wrapping_sub(1));
+            if matches!(
+                p.b(),
+                b"the"
+                    | b"this"
+                    | b"that"
+                    | b"which"
+                    | b"each"
+                    | b"any"
+                    | b"every"
+                    | b"no"
+                    | b"another"
+                    | b"some"
+                    | b"no-"
+                    | b"every-"
+            ) || cx.is_any(i + 1, &[b"another", b"day", b"time"]) && !cx.is(i + 1, b"time")
+            {
+                i += 1;
+                continue;
+            }
+        }
+        // "second" as a time unit: "a second", "per second", "one second"
+        if val.ord
+            && val.words
+            && cx.is(i, b"second")
+            && cx.is_any(i.wrapping_sub(1), &[b"a", b"per", b"split", b"one"])
+        {
+            i += 1;
+            continue;
+        }
+        if is_noise(&cx, i, &val) {
+            // skip the whole digit group
+            i = val.end.max(i + 1);
+            continue;
+        }
+        let mut ts = i;
+        let mut te = val.end;
+        let mut value = val.v;
+        let mut value_max = None;
+        let mut kind = if val.ord {
+            NumKind::Ordinal
+        } else if val.frac {
+            NumKind::Fraction
+        } else {
+            NumKind::Cardinal
+        };
+        let mut unit: Option<&'static str> = None;
+        let mut approximate = val.approx;
+        let mut bound = val.bound;
+        let mut rule = if val.words {
+            "number:words"
+        } else {
+            "number:digits"
+        };
+        // negative numbers
+        let after_num = i >= 2 && cx.kind(i - 2) == Some(K::Num);
+        let neg = i >= 1
+            && !after_num
+            && ((!val.words && cx.dash(i - 1) && cx.glued(i) && !cx.glued(i - 1))
+                || cx.is_any(i - 1, &[b"minus", b"negative"]));
+        if neg {
+            ts = i - 1;
+            value = -value;
+        }
+        // currency before
+        if let Some((cs, code)) = currency_before(&cx, ts) {
+            let (mult, code) = match code {
+                "MUSD" => (1e6, "USD"),
+                "MEUR" => (1e6, "EUR"),
+                "MGBP" => (1e6, "GBP"),
+                "MAUD" => (1e6, "AUD"),
+                c => (1.0, c),
+            };
+            value *= mult;
+            ts = cs;
+            kind = NumKind::Money;
+            unit = Some(code);
+            rule = "money:symbol";
+            // "$40bn"-style suffixes already applied; "$ 75 million" too.
+        }
+        // range: "10 to 15", "10-15", "between 10 and 15", "from 10 to 15", "two or three"
+        let between = ts >= 1 && cx.is(ts - 1, b"between")
+            || ts >= 2
+                && cx.is(ts - 2, b"between")
+                && cx.lw(ts - 1).b().is_empty()
+                && kind == NumKind::Money;
+        let sep_ok = |j: usize| -> bool {
+            if cx.dash(j) {
+                return true;
+            }
+            let l = cx.lw(j);
+            match l.b() {
+                b"to" | b"through" => !val.ord,
+                b"and" => between,
+                b"or" => val.words && !val.ord,
+                _ => false,
+            }
+        };
+        if kind != NumKind::Ordinal && sep_ok(te) && !masked_at(te + 1) {
+            let mut j = te + 1;
+            // "$10 to $15"
+            let mut cur2 = None;
+            if let Some(code) =
+                cx.t.get(j)
+                    .filter(|t| t.k == K::Punct)
+                    .and_then(|_| currency_symbol(cx.s(j)))
+            {
+                cur2 = Some(code);
+                j += 1;
+            }
+            let digits_ok = cx.kind(j) == Some(K::Num) || cx.kind(j) == Some(K::Word);
+            let is_dash = cx.dash(te);
+            // a dash range needs digits on both sides written tightly ("10-15"), and is not a phone/score-like
+            if digits_ok && (!is_dash || (!val.words && cx.kind(j) == Some(K::Num))) {
+                if let Some(v2) = parse_val(&cx, j, money_ctx || cur2.is_some()) {
+                    let mut hi = v2.v;
+                    let mut lo = value;
+                    // "10 to 15 million": scale applies to both
+                    if v2.scaled && !val.scaled && lo.abs() < hi.abs() / 100.0 {
+                        let sc = [1e12, 1e9, 1e6, 1e3, 1e2]
+                            .into_iter()
+                            .find(|&s| hi / s >= 1.0 && (hi / s) < 1000.0)
+                            .unwrap_or(1.0);
+                        lo *= sc;
+                    }
+                    let more_dash =
+                        is_dash && cx.dash(v2.end) && cx.kind(v2.end + 1) == Some(K::Num);
+                    let years = is_dash && cx.s(i).len() == 4 && cx.s(j).len() == 4;
+                    if hi > lo && !v2.ord && !more_dash && !years {
+                        value = lo;
+                        let _ = &mut hi;
+                        value_max = Some(hi);
+                        te = v2.end;
+                        rule = "number:range";
+                        if cur2.is_some() && unit.is_none() {
+                            unit = cur2;
+                            kind = NumKind::Money;
+                        }
+                    }
+                }
+            }
+        }
+        // bound / approximation words before
+        if value_max.is_none() || between {
+            let at = ts;
+            if let Some((bs, b, approx)) = bound_before(&cx, at) {
+                if !(bs..at).any(&masked_at) {
+                    if b.is_some() {
+                        bound = b;
+                    }
+                    approximate |= approx;
+                }
+            }
+        }
+        // units after
+        if kind != NumKind::Ordinal {
+            if let Some(e) = percent_at(&cx, te) {
+                kind = NumKind::Percent;
+                unit = Some("%");
+                te = e;
+                rule = "percent";
+            } else if kind != NumKind::Money {
+                if let Some((e, k, u)) = unit_after(&cx, te, false) {
+                    let (mult, u) = match u {
+                        "USD/100" => (0.01, "USD"),
+                        "GBP/100" => (0.01, "GBP"),
+                        _ => (1.0, u),
+                    };
+                    if !(k == NumKind::Quantity && val.glued_m) {
+                        value *= mult;
+                        if let Some(m) = value_max.as_mut() {
+                            *m *= mult;
+                        }
+                        kind = k;
+                        unit = Some(u);
+                        te = e;
+                        rule = if k == NumKind::Money {
+                            "money:word"
+                        } else {
+                            "quantity:unit"
+                        };
+                        // "3 dollars 50 cents", "15 dollars and 50"
+                        if k == NumKind::Money && mult == 1.0 && !val.scaled {
+                            let mut j = te;
+                            if cx.is(j, b"and") {
+                                j += 1;
+                            }
+                            if let Some(c) = parse_val(&cx, j, false) {
+                                if !c.ord
+                                    && !c.frac
+                                    && c.v < 100.0
+                                    && c.v >= 1.0
+                                    && (c.v.fract() == 0.0)
+                                {
+                                    let k2 = if cx
+                                        .is_any(c.end, &[b"cents", b"cent", b"pence", b"penny"])
+                                    {
+                                        c.end + 1
+                                    } else {
+                                        c.end
+                                    };
+                                    let noun_follows = cx.kind(k2) == Some(K::Word)
+                                        && !cx.is_any(c.end, &[b"cents", b"cent"])
+                                        && !lex::is_stop_word(cx.lw(k2).b())
+                                        && k2 == c.end;
+                                    if !cx.is_any(k2, &[b"percent", b"times"]) && !noun_follows {
+                                        value += c.v / 100.0;
+                                        te = k2;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                } else if let Some((tu, _)) = time_unit(cx.lw(te).b()) {
+                    // durations and ages; "two days ago" is a date and masked earlier
+                    if cx.is(te + 1, b"old")
+                        && matches!(
+                            tu,
+                            lex::TUnit::Year
+                                | lex::TUnit::Month
+                                | lex::TUnit::Week
+                                | lex::TUnit::Day
+                        )
+                    {
+                        kind = NumKind::Age;
+                        unit = Some(tu.name());
+                        te += 2;
+                        rule = "age";
+                    } else if !matches!(tu, lex::TUnit::Second) || !val.ord {
+                        kind = NumKind::Duration;
+                        unit = Some(tu.name());
+                        te += 1;
+                        rule = "duration";
+                    }
+                } else if cx.dash(te) && cx.glued(te) && cx.glued(te + 1) {
+                    // "45-year-old", "10-day", "3-km"
+                    let l = cx.lw(te + 1);
+                    if let Some((tu, false)) = time_unit(l.b()) {
+                        if cx.dash(te + 2) && cx.is(te + 3, b"old") {
+                            kind = NumKind::Age;
+                            unit = Some(tu.name());
+                            te += 4;
+                            rule = "age";
+                        } else {
+                            kind = NumKind::Duration;
+                            unit = Some(tu.name());
+                            te += 2;
+                            rule = "duration";
+                        }
+                    } else if let Some(u) = quantity_unit(l.b()) {
+                        if !matches!(l.b(), b"in" | b"t" | b"g" | b"l" | b"w" | b"v") {
+                            kind = NumKind::Quantity;
+                            unit = Some(u);
+                            te += 2;
+                            rule = "quantity:unit";
+                        }
+                    }
+                }
+            } else if kind == NumKind::Money {
+                // "$5 billion dollars": swallow a repeated currency word; "€3.5m"
+                if let Some((e, NumKind::Money, _)) = unit_after(&cx, te, true) {
+                    te = e;
+                }
+            }
+        }
+        // "aged 45", "age 45"
+        if kind == NumKind::Cardinal && ts == i && i >= 1 && cx.is_any(i - 1, &[b"aged", b"age"]) {
+            kind = NumKind::Age;
+            unit = Some("year");
+            rule = "age";
+        }
+        // bare glued "m" after a non-money number: metres
+        if val.glued_m && kind != NumKind::Money {
+            value /= 1e6;
+            kind = NumKind::Quantity;
+            unit = Some("m");
+        }
+        let span = Span::new(toks[ts].s, toks[te - 1].e);
+        out.push(NumberMatch {
+            span,
+            value,
+            value_max,
+            kind,
+            unit,
+            approximate,
+            bound,
+            rule,
+            words: val.words,
+            toks: (ts, te),
+        });
+        i = te;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::type_complexity)]
+mod tests {
+    use super::*;
+
+    fn one(
+        text: &str,
+    ) -> (
+        String,
+        f64,
+        Option<f64>,
+        NumKind,
+        Option<&'static str>,
+        Option<&'static str>,
+        bool,
+    ) {
+        let m = find_numbers(text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        let m = &m[0];
+        (
+            text[m.span.start..m.span.end].to_string(),
+            m.value,
+            m.value_max,
+            m.kind,
+            m.unit,
+            m.bound,
+            m.approximate,
+        )
+    }
+
+    #[test]
+    fn values() {
+        use NumKind::*;
+        let cases: &[(&str, &str, f64, Option<f64>, NumKind, Option<&str>)] = &[
+            (
+                "Ukraine estimated 11,000 North Korean soldiers",
+                "11,000",
+                11000.0,
+                None,
+                Cardinal,
+                None,
+            ),
+            ("it grew 3.5 times", "3.5", 3.5, None, Cardinal, None),
+            (
+                "eleven thousand people",
+                "eleven thousand",
+                11000.0,
+                None,
+                Cardinal,
+                None,
+            ),
+            ("two dozen eggs", "two dozen", 24.0, None, Cardinal, None),
+            ("a hundred men", "a hundred", 100.0, None, Cardinal, None),
+            (
+                "half a million refugees",
+                "half a million",
+                500_000.0,
+                None,
+                Cardinal,
+                None,
+            ),
+            (
+                "worth 1.2 billion",
+                "1.2 billion",
+                1.2e9,
+                None,
+                Cardinal,
+                None,
+            ),
+            ("a $40bn deal", "$40bn", 4e10, None, Money, Some("USD")),
+            ("a €3.5m fine", "€3.5m", 3.5e6, None, Money, Some("EUR")),
+            ("up 40% on", "40%", 40.0, None, Percent, Some("%")),
+            (
+                "40 per cent of",
+                "40 per cent",
+                40.0,
+                None,
+                Percent,
+                Some("%"),
+            ),
+            ("a 0.5pc rise", "0.5pc", 0.5, None, Percent, Some("%")),
+            ("its third anniversary", "third", 3.0, None, Ordinal, None),
+            ("the 3rd day", "3rd", 3.0, None, Ordinal, None),
+            (
+                "10 to 15 people",
+                "10 to 15",
+                10.0,
+                Some(15.0),
+                Cardinal,
+                None,
+            ),
+            ("10-15 people", "10-15", 10.0, Some(15.0), Cardinal, None),
+            (
+                "between 10 and 15 people",
+                "10 and 15",
+                10.0,
+                Some(15.0),
+                Cardinal,
+                None,
+            ),
+            (
+                "twenty-one trillion",
+                "twenty-one trillion",
+                21e12,
+                None,
+                Cardinal,
+                None,
+            ),
+            (
+                "two thirds of",
+                "two thirds",
+                2.0 / 3.0,
+                None,
+                Fraction,
+                None,
+            ),
+            (
+                "450,000 yen",
+                "450,000 yen",
+                450_000.0,
+                None,
+                Money,
+                Some("JPY"),
+            ),
+            (
+                "323 million euros",
+                "323 million euros",
+                323e6,
+                None,
+                Money,
+                Some("EUR"),
+            ),
+            (
+                "US$ 150 million loan",
+                "US$ 150 million",
+                150e6,
+                None,
+                Money,
+                Some("USD"),
+            ),
+            (
+                "it is 200 km away",
+                "200 km",
+                200.0,
+                None,
+                Quantity,
+                Some("km"),
+            ),
+            (
+                "1.2 million barrels a day",
+                "1.2 million barrels",
+                1.2e6,
+                None,
+                Quantity,
+                Some("barrel"),
+            ),
+            (
+                "for three years",
+                "three years",
+                3.0,
+                None,
+                Duration,
+                Some("year"),
+            ),
+            (
+                "a 45-year-old man",
+                "45-year-old",
+                45.0,
+                None,
+                Age,
+                Some("year"),
+            ),
+            (
+                "she was five years old",
+                "five years old",
+                5.0,
+                None,
+                Age,
+                Some("year"),
+            ),
+        ];
+        for (text, span, v, vmax, kind, unit) in cases {
+            let got = one(text);
+            assert_eq!(got.0, *span, "{text}");
+            assert!(
+                (got.1 - v).abs() < 1e-6 * v.abs().max(1.0),
+                "{text}: {}",
+                got.1
+            );
+            assert_eq!(got.2, *vmax, "{text}");
+            assert_eq!(got.3, *kind, "{text}");
+            assert_eq!(got.4, *unit, "{text}");
+        }
+    }
+
+    #[test]
+    fn bounds() {
+        let cases: &[(&str, Option<&str>, bool, f64)] = &[
+            ("at least 37 people", Some("at_least"), false, 37.0),
+            ("more than 100 people", Some("more_than"), false, 100.0),
+            ("about 50 people", None, true, 50.0),
+            ("nearly 200 people", None, true, 200.0),
+            ("dozens of people", Some("at_least"), true, 24.0),
+            ("hundreds of people", Some("at_least"), true, 200.0),
+            ("thousands of people", Some("at_least"), true, 2000.0),
+            ("an estimated 3,000 people", None, true, 3000.0),
+            ("up to 20 people", Some("up_to"), false, 20.0),
+            ("fewer than 20 people", Some("less_than"), false, 20.0),
+        ];
+        for (text, b, a, v) in cases {
+            let got = one(text);
+            assert_eq!(got.5, *b, "{text}");
+            assert_eq!(got.6, *a, "{text}");
+            assert!((got.1 - v).abs() < 1e-9, "{text}");
+        }
+    }
+
+    #[test]
+    fn not_counts() {
+        for text in [
+            "at 10:30 today",
+            "call +1-222-333-4444 now",
+            "the F-16 and the G7",
+            "on June 19, 2024",
+            "in 2022 it began",
+            "192.168.1.2",
+            "since August",
+        ] {
+            assert!(
+                find_numbers(text).is_empty(),
+                "{text}: {:?}",
+                find_numbers(text)
+            );
+        }
+    }
+
+    #[test]
+    fn never_panics() {
+        for t in [
+            "",
+            "$",
+            "1/0",
+            "1,2,3",
+            "½",
+            "-",
+            "a",
+            "half",
+            "the one",
+            "1e",
+            "$ $ 5",
+            "٣",
+            "\u{1F600}5",
+            "9".repeat(400).as_str(),
+        ] {
+            let _ = find_numbers(t);
+        }
+    }
+}
