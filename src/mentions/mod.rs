@@ -1,16 +1,31 @@
-//! `mentions` stage.
+//! `mentions` stage: entity and actor mentions with exact spans and labels.
+//!
+//! Works on `doc.tokens` (POS tags are used when `tag` ran, but are not needed):
+//! 1. **Gazetteer** matches from the knowledge base, longest match first: countries and
+//!    capitals (GPE), demonyms (NORP), organisations (ORG), known people (PERSON), user
+//!    dictionary entries. Proper names must start with a capital letter; acronyms must match
+//!    exactly and are ignored in ALL-CAPS sentences when they spell a common word.
+//! 2. **Actor nouns** from the role lexicon become NOMINAL mentions: plural groups
+//!    ("lawmakers", "soldiers"), institutions ("parliament", "the military"), titles with a
+//!    determiner ("the president"). A country word in front joins the mention
+//!    ("North Korean soldiers", "Pyongyang's soldiers", "Russian Defence Ministry"). A title
+//!    directly before a name is not a mention of its own: it describes the name
+//!    ("Ukrainian Defence Minister Rustem Umerov": NORP `Ukrainian` + PERSON `Rustem Umerov`).
+//! 3. **Capitalised sequences** not in the knowledge base: with an organisation head
+//!    (Ministry, Council, Party, Bank, ...) → ORG; treaty/act heads → LAW; war/summit → EVENT;
+//!    geographic heads → LOC; after a title or 2-4 name-like words → PERSON; a single word after
+//!    `in/at/near/from` → GPE. Nothing is guessed in ALL-CAPS sentences.
 
 use std::sync::Arc;
 
-use crate::document::Document;
+use crate::document::{Document, EntityLabel, Mention, Span, Token, TokenKind};
 use crate::error::StageName;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{EntryRef, Knowledge, Match, RoleKind};
 use crate::pipeline::{Stage, StageError};
 
 /// The mentions stage.
 #[derive(Debug)]
 pub struct Mentions {
-    #[allow(dead_code)]
     kb: Arc<Knowledge>,
 }
 
@@ -27,7 +42,554 @@ impl Stage for Mentions {
         StageName::Mentions
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = doc;
+        doc.mentions = find_mentions(&self.kb, doc);
         Ok(())
+    }
+}
+
+const ORG_HEADS: &[&str] = &[
+    "ministry", "council", "party", "bank", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "company",
+    "agency", "committee", "commission", "union", "association", "organization", "organisation", "institute",
+    "university", "army", "forces", "front", "movement", "group", "court", "assembly", "parliament",
+    "department", "office", "service", "guard", "police", "airlines", "airways", "news", "times", "post", "fund",
+    "foundation", "federation", "authority", "board", "bureau", "club", "league", "brigade", "battalion",
+    "command", "senate", "congress", "church", "school", "college", "hospital", "network", "television", "radio",
+    "press", "journal", "herald", "tribune", "telegraph", "group", "co", "co.", "plc", "ag", "sa", "gmbh",
+];
+const LAW_HEADS: &[&str] =
+    &["treaty", "act", "accord", "accords", "agreement", "convention", "law", "pact", "protocol", "resolution", "charter"];
+const EVENT_HEADS: &[&str] =
+    &["war", "summit", "games", "olympics", "revolution", "conference", "crisis", "election", "elections", "cup", "festival"];
+const LOC_HEADS: &[&str] = &[
+    "river", "mountains", "mountain", "mount", "sea", "ocean", "island", "islands", "lake", "valley", "region",
+    "province", "oblast", "peninsula", "strait", "gulf", "bay", "desert", "coast", "county", "district", "state",
+];
+const FAC_HEADS: &[&str] =
+    &["street", "airport", "square", "bridge", "palace", "stadium", "base", "tower", "building", "plant", "station"];
+const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "del", "da", "al", "bin", "von", "van", "der", "du", "le", "la", "&"];
+const NEVER_START: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his", "her",
+    "its", "their", "our", "my", "in", "on", "at", "by", "for", "with", "from", "but", "and", "or", "if", "as",
+    "after", "before", "when", "while", "there", "here", "what", "who", "which", "where", "why", "how", "some",
+    "many", "most", "all", "no", "not", "yes", "so", "then", "also", "both", "each", "every", "one", "two", "three",
+    "meanwhile", "however", "according", "during", "since", "until", "about", "over", "under", "more", "less",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+    "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "gen", "gen.",
+];
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "dame", "gen", "gen.", "col", "col.", "lt", "lt.", "sen", "sen.", "rep", "rep.", "gov", "gov."];
+const DETERMINERS: &[&str] = &["the", "its", "his", "her", "their", "our", "this", "that", "a", "an"];
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards"];
+
+fn tok_text<'a>(doc: &'a Document, t: &Token) -> &'a str {
+    doc.text.get(t.span.start..t.span.end).unwrap_or("")
+}
+
+fn lower(doc: &Document, i: usize) -> String {
+    doc.tokens.get(i).map(|t| tok_text(doc, t).to_lowercase()).unwrap_or_default()
+}
+
+fn is_cap(doc: &Document, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return false };
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    tok_text(doc, t).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_possessive(doc: &Document, i: usize) -> bool {
+    matches!(lower(doc, i).replace('\u{2019}', "'").as_str(), "'s" | "'")
+}
+
+/// Whether a sentence's letters are nearly all capitals (a headline).
+fn sentence_all_caps(doc: &Document, a: usize, b: usize) -> bool {
+    let (mut up, mut low) = (0usize, 0usize);
+    for t in &doc.tokens[a..b] {
+        for c in tok_text(doc, t).chars() {
+            if c.is_uppercase() {
+                up += 1;
+            } else if c.is_lowercase() {
+                low += 1;
+            }
+        }
+    }
+    up >= 6 && low * 5 < up
+}
+
+/// Sentence token ranges: from `doc.sentences`, else from the tokens' sentence indices.
+fn sentence_ranges(doc: &Document) -> Vec<(usize, usize)> {
+    if !doc.sentences.is_empty() {
+        return doc
+            .sentences
+            .iter()
+            .map(|s| (s.token_start as usize, (s.token_end as usize).min(doc.tokens.len())))
+            .filter(|(a, b)| a < b)
+            .collect();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=doc.tokens.len() {
+        if i == doc.tokens.len() || doc.tokens[i].sentence != doc.tokens[start].sentence {
+            out.push((start, i));
+            start = i;
+        }
+    }
+    out
+}
+
+/// The primary entry of a match: the first hit (user dictionaries first).
+fn primary(m: &Match) -> Option<EntryRef> {
+    m.hits.first().map(|h| h.entry)
+}
+
+fn role_kind(kb: &Knowledge, e: EntryRef) -> Option<RoleKind> {
+    match e {
+        EntryRef::Role(i) => kb.role(i).map(|r| r.kind),
+        EntryRef::UserAgent(_) => Some(RoleKind::Group),
+        _ => None,
+    }
+}
+
+fn is_place_like(e: EntryRef) -> bool {
+    matches!(e, EntryRef::Country(_) | EntryRef::Demonym(_) | EntryRef::Capital(_))
+}
+
+/// Whether a named entity starts at token `i`: a knowledge-base name or a capitalised word.
+fn name_starts(kb: &Knowledge, doc: &Document, i: usize, end: usize, all_caps: bool) -> bool {
+    if i >= end {
+        return false;
+    }
+    if let Some(m) = kb.match_at(doc, i, all_caps) {
+        if let Some(e) = primary(&m) {
+            return matches!(e, EntryRef::Person(_) | EntryRef::Org(_) | EntryRef::UserActor(_));
+        }
+    }
+    !all_caps && is_cap(doc, i) && !NEVER_START.contains(&lower(doc, i).as_str())
+}
+
+fn push(doc: &Document, out: &mut Vec<Mention>, a: usize, b: usize, byte_end: Option<usize>, label: EntityLabel, score: f32, rule: &'static str) {
+    let (Some(first), Some(last)) = (doc.tokens.get(a), doc.tokens.get(b.saturating_sub(1))) else { return };
+    let end = byte_end.unwrap_or(last.span.end);
+    let idx = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    out.push(Mention {
+        span: Span::new(first.span.start, end),
+        sentence: first.sentence,
+        token_start: idx(a),
+        token_end: idx(b),
+        label,
+        score,
+        actor: None,
+        rule,
+    });
+}
+
+/// Finds all mentions of a document, sorted by position, without overlaps.
+#[must_use]
+pub fn find_mentions(kb: &Knowledge, doc: &Document) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (a, b) in sentence_ranges(doc) {
+        sentence_mentions(kb, doc, a, b, &mut out);
+    }
+    out
+}
+
+#[allow(clippy::too_many_lines)]
+fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &mut Vec<Mention>) {
+    let all_caps = sentence_all_caps(doc, a, b);
+    let mut i = a;
+    // Whether the previous tokens were a title ("President", "Defence Minister", "Mr").
+    let mut after_title = false;
+    while i < b {
+        let m = kb.match_at(doc, i, all_caps).filter(|m| m.end <= b);
+        if let Some(m) = m {
+            let Some(e) = primary(&m) else {
+                i += 1;
+                continue;
+            };
+            if is_place_like(e) {
+                // Country word + optional 's + actor noun → one NOMINAL (or ORG for a named body).
+                let glued = m.byte_end < doc.tokens[m.end - 1].span.end;
+                let mut j = m.end;
+                if !glued && j < b && is_possessive(doc, j) {
+                    j += 1;
+                }
+                let possessive = glued || j > m.end;
+                if let Some(r) = kb.match_at(doc, j, all_caps).filter(|r| r.end <= b && j < b) {
+                    if let Some(re) = r.hits.iter().map(|h| h.entry).find(|h| role_kind(kb, *h).is_some()) {
+                        let demonym_ok = matches!(e, EntryRef::Demonym(_)) || possessive;
+                        if demonym_ok {
+                            if name_starts(kb, doc, r.end, b, all_caps) {
+                                // "Ukrainian Defence Minister Rustem Umerov": the country word
+                                // alone; the title describes the name that follows.
+                                push(doc, out, i, m.end, Some(m.byte_end), e.label(), 0.95, e.rule());
+                                i = r.end;
+                                after_title = true;
+                                continue;
+                            }
+                            let body = role_kind(kb, re) == Some(RoleKind::Body);
+                            let label = if body && is_cap(doc, j) && !all_caps { EntityLabel::Org } else { EntityLabel::Nominal };
+                            push(doc, out, i, r.end, None, label, 0.9, "nominal:country+noun");
+                            i = r.end;
+                            after_title = false;
+                            continue;
+                        }
+                    }
+                }
+                push(doc, out, i, m.end, Some(m.byte_end), e.label(), 0.95, e.rule());
+                i = m.end;
+                after_title = false;
+                continue;
+            }
+            if let Some(kind) = role_kind(kb, e) {
+                // "Ministry of Foreign Affairs of Narnia": a capitalised run beats the noun.
+                if !all_caps && is_cap(doc, i) && m.end < b && CONNECTORS.contains(&lower(doc, m.end).as_str()) {
+                    let run_end = cap_run(kb, doc, i, b, all_caps);
+                    if run_end > m.end {
+                        classify_run(doc, i, run_end, a, after_title, out);
+                        i = run_end;
+                        after_title = false;
+                        continue;
+                    }
+                }
+                let followed_by_name = name_starts(kb, doc, m.end, b, all_caps);
+                if followed_by_name && kind != RoleKind::Group || followed_by_name && is_cap(doc, i) {
+                    after_title = true;
+                    i = m.end;
+                    continue;
+                }
+                if followed_by_name {
+                    // "broadcaster KBS": an appositive noun.
+                    after_title = true;
+                    i = m.end;
+                    continue;
+                }
+                let det = i > a && DETERMINERS.contains(&lower(doc, i - 1).as_str());
+                let emit = match kind {
+                    RoleKind::Group => true,
+                    RoleKind::Body => true,
+                    RoleKind::Title => det,
+                    RoleKind::Weak => false,
+                };
+                if emit {
+                    let start = if det && lower(doc, i - 1) == "the" { i - 1 } else { i };
+                    let rule = if matches!(e, EntryRef::UserAgent(_)) { "dictionary:agent" } else { "nominal:noun" };
+                    push(doc, out, start, m.end, None, EntityLabel::Nominal, 0.8, rule);
+                }
+                after_title = false;
+                i = m.end;
+                continue;
+            }
+            push(doc, out, i, m.end, Some(m.byte_end), e.label(), 0.95, e.rule());
+            i = m.end;
+            after_title = false;
+            continue;
+        }
+        // Honorifics act as titles.
+        let w = lower(doc, i);
+        if HONORIFICS.contains(&w.as_str()) && is_cap(doc, i) {
+            after_title = true;
+            i += 1;
+            if i < b && lower(doc, i) == "." {
+                i += 1;
+            }
+            continue;
+        }
+        if !all_caps && is_cap(doc, i) {
+            let run_end = cap_run(kb, doc, i, b, all_caps);
+            if run_end > i {
+                classify_run(doc, i, run_end, a, after_title, out);
+                i = run_end;
+                after_title = false;
+                continue;
+            }
+        }
+        after_title = false;
+        i += 1;
+    }
+}
+
+/// The end of a capitalised run starting at `i` (connectors inside allowed), stopping before a
+/// knowledge-base match.
+fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -> usize {
+    let mut j = i;
+    let mut end = i;
+    while j < b {
+        if j > i {
+            if kb.match_at(doc, j, all_caps).is_some_and(|m| {
+                primary(&m).is_some_and(|e| !matches!(e, EntryRef::Role(_)))
+            }) {
+                // "Federation Council of Russia" is in the gazetteer; "Bank of Russia" too. A
+                // run followed by a known name stops unless joined by a connector + org head.
+                break;
+            }
+            // No gap of more than one space-separated step across a sentence-internal comma.
+            let prev = &doc.tokens[j - 1];
+            if doc.text.get(prev.span.end..doc.tokens[j].span.start).is_some_and(|g| g.contains('\n')) {
+                break;
+            }
+        }
+        if is_cap(doc, j) {
+            let w = lower(doc, j);
+            if j == i && NEVER_START.contains(&w.as_str()) {
+                return i;
+            }
+            j += 1;
+            end = j;
+        } else if j > i
+            && CONNECTORS.contains(&lower(doc, j).as_str())
+            && j + 1 < b
+            && is_cap(doc, j + 1)
+            && !NEVER_START.contains(&lower(doc, j + 1).as_str())
+        {
+            j += 1;
+        } else if j > i && matches!(lower(doc, j).as_str(), "-" | ".") && j + 1 < b && is_cap(doc, j + 1) && doc.tokens[j - 1].span.end == doc.tokens[j].span.start {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn classify_run(doc: &Document, i: usize, end: usize, sent_start: usize, after_title: bool, out: &mut Vec<Mention>) {
+    let words: Vec<String> = (i..end).map(|k| lower(doc, k)).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let last = words.last().map_or("", String::as_str);
+    let n_words = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let propn = (i..end).any(|k| doc.tokens[k].upos == "PROPN");
+    let tagged = (i..end).any(|k| !doc.tokens[k].upos.is_empty());
+    if has(LAW_HEADS) && (LAW_HEADS.contains(&words[0].as_str()) || LAW_HEADS.contains(&last)) && n_words > 1 {
+        push(doc, out, i, end, None, EntityLabel::Law, 0.6, "cap:law");
+    } else if EVENT_HEADS.contains(&last) && n_words > 1 {
+        push(doc, out, i, end, None, EntityLabel::Event, 0.6, "cap:event");
+    } else if has(ORG_HEADS) && n_words > 1 {
+        push(doc, out, i, end, None, EntityLabel::Org, 0.7, "cap:org");
+    } else if FAC_HEADS.contains(&last) && n_words > 1 {
+        push(doc, out, i, end, None, EntityLabel::Fac, 0.6, "cap:fac");
+    } else if LOC_HEADS.contains(&last) && n_words > 1 {
+        push(doc, out, i, end, None, EntityLabel::Loc, 0.6, "cap:loc");
+    } else if after_title && n_words <= 4 {
+        push(doc, out, i, end, None, EntityLabel::Person, 0.85, "title+name");
+    } else if (2..=4).contains(&n_words) && (i > sent_start || propn) && (!tagged || propn) {
+        let name_like = (i..end).all(|k| {
+            let t = tok_text(doc, &doc.tokens[k]);
+            let mut cs = t.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase) || CONNECTORS.contains(&t)
+        });
+        if name_like && !words.iter().any(|w| CONNECTORS.contains(&w.as_str()) && w != "bin" && w != "al" && w != "von" && w != "van" && w != "de" && w != "der") {
+            push(doc, out, i, end, None, EntityLabel::Person, 0.5, "cap:name");
+        } else if propn {
+            push(doc, out, i, end, None, EntityLabel::Org, 0.4, "cap:propn");
+        }
+    } else if n_words == 1 && i > sent_start && PLACE_PREPS.contains(&lower(doc, i - 1).as_str()) && (!tagged || propn) {
+        push(doc, out, i, end, None, EntityLabel::Gpe, 0.5, "cap:place");
+    }
+}
+
+/// What a mention's words mean in the knowledge base, for the `actors` stage.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    /// The named entry the mention matches (for gazetteer mentions).
+    pub entry: Option<EntryRef>,
+    /// The country word in a composed mention ("North Korean" in "North Korean soldiers"), as a
+    /// country index.
+    pub country: Option<u32>,
+    /// The actor noun (role index) of a NOMINAL, or the title in front of a name.
+    pub role: Option<u32>,
+    /// A user dictionary agent of the noun.
+    pub agent: Option<u32>,
+    /// A country word in front of the title before a name ("Ukrainian" in "Ukrainian Defence
+    /// Minister Rustem Umerov").
+    pub title_country: Option<u32>,
+}
+
+fn country_of(e: EntryRef) -> Option<u32> {
+    match e {
+        EntryRef::Country(c) | EntryRef::Demonym(c) | EntryRef::Capital(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// Re-reads a mention's tokens (and the title words right before it) against the knowledge base.
+#[must_use]
+pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
+    let (a, b) = (m.token_start as usize, m.token_end as usize);
+    let all_caps = {
+        let s = doc.sentences.get(m.sentence as usize).map_or((a, b), |s| (s.token_start as usize, s.token_end as usize));
+        sentence_all_caps(doc, s.0, s.1.min(doc.tokens.len()).max(s.0))
+    };
+    let mut out = Analysis::default();
+    let mut i = a;
+    if i < b && lower(doc, i) == "the" {
+        i += 1;
+    }
+    if let Some(mt) = kb.match_at(doc, i, all_caps) {
+        if mt.end >= b {
+            out.entry = primary(&mt);
+            if let Some(e) = out.entry {
+                match e {
+                    EntryRef::Role(r) => out.role = Some(r),
+                    EntryRef::UserAgent(g) => out.agent = Some(g),
+                    _ => {}
+                }
+            }
+            if out.role.is_none() {
+                out.role = mt.hits.iter().find_map(|h| if let EntryRef::Role(r) = h.entry { Some(r) } else { None });
+            }
+        } else if let Some(c) = primary(&mt).and_then(country_of) {
+            out.country = Some(c);
+            let mut j = mt.end;
+            if j < b && is_possessive(doc, j) {
+                j += 1;
+            }
+            if let Some(rt) = kb.match_at(doc, j, all_caps) {
+                for h in &rt.hits {
+                    match h.entry {
+                        EntryRef::Role(r) if out.role.is_none() => out.role = Some(r),
+                        EntryRef::UserAgent(g) if out.agent.is_none() => out.agent = Some(g),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    if matches!(m.label, EntityLabel::Person | EntityLabel::Org) && out.role.is_none() {
+        // Title words right before: "[Ukrainian] Defence Minister | Rustem Umerov".
+        let start = a.saturating_sub(6);
+        for s in start..a {
+            if let Some(rt) = kb.match_at(doc, s, all_caps) {
+                if rt.end == a {
+                    if let Some(r) = rt.hits.iter().find_map(|h| if let EntryRef::Role(r) = h.entry { Some(r) } else { None }) {
+                        out.role = Some(r);
+                        // A country word before the title.
+                        for s2 in s.saturating_sub(4)..s {
+                            if let Some(ct) = kb.match_at(doc, s2, all_caps) {
+                                let end_ok = ct.end == s || (ct.end + 1 == s && is_possessive(doc, ct.end));
+                                if end_ok {
+                                    if let Some(c) = primary(&ct).and_then(country_of) {
+                                        out.title_country = Some(c);
+                                    }
+                                }
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::document::Sentence;
+
+    /// A tiny tokeniser for tests (the real one is the `text` stage): words, numbers,
+    /// possessive `'s`, and single punctuation marks; sentences end at `.`, `!`, `?` + space.
+    pub(crate) fn tokenize(doc: &mut Document) {
+        let text = doc.text.clone();
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut sentence = 0u32;
+        let mut sent_start_tok = 0u32;
+        let mut sent_start_byte = None;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (pos, c) = chars[k];
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            let start = pos;
+            let mut kind = TokenKind::Punct;
+            if c.is_alphanumeric() {
+                kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+                while k < chars.len() {
+                    let (_, ch) = chars[k];
+                    let next = chars.get(k + 1).map(|x| x.1);
+                    if ch.is_alphanumeric()
+                        || ((ch == '-' || ch == '.' || ch == ',') && next.is_some_and(char::is_alphanumeric) && !(ch == '.' && next.is_some_and(char::is_lowercase)))
+                    {
+                        // "U.S." keeps its final dot below.
+                        if (ch == '\'' || ch == '\u{2019}') && next == Some('s') {
+                            break;
+                        }
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // Abbreviation dot: "U.S."
+                if k < chars.len() && chars[k].1 == '.' && text[start..chars[k].0].contains('.') {
+                    k += 1;
+                }
+            } else if (c == '\'' || c == '\u{2019}') && chars.get(k + 1).is_some_and(|x| x.1 == 's') && !tokens.is_empty() {
+                k += 2;
+                kind = TokenKind::Word;
+            } else {
+                k += 1;
+            }
+            let end = chars.get(k).map_or(text.len(), |x| x.0);
+            if sent_start_byte.is_none() {
+                sent_start_byte = Some(start);
+            }
+            tokens.push(Token { span: Span::new(start, end), sentence, kind, space_after: true, ..Token::default() });
+            let is_end = matches!(&text[start..end], "." | "!" | "?") && chars.get(k).is_none_or(|x| x.1.is_whitespace());
+            if is_end || k >= chars.len() {
+                let n = u32::try_from(tokens.len()).unwrap_or(0);
+                doc.sentences.push(Sentence {
+                    span: Span::new(sent_start_byte.unwrap_or(start), end),
+                    token_start: sent_start_tok,
+                    token_end: n,
+                });
+                sentence += 1;
+                sent_start_tok = n;
+                sent_start_byte = None;
+            }
+        }
+        doc.tokens = tokens;
+    }
+
+    fn mentions_of(text: &str) -> Vec<(String, &'static str)> {
+        let kb = Knowledge::builtin();
+        let mut doc = Document::new("t", text, None);
+        tokenize(&mut doc);
+        find_mentions(&kb, &doc).iter().map(|m| (doc.slice(m.span).to_owned(), m.label.as_str())).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("The upper house of Russia’s parliament approved it.", &[("The upper house", "NOMINAL"), ("Russia’s parliament", "NOMINAL")]),
+            (
+                "Ukrainian Defence Minister Rustem Umerov told the South Korean broadcaster KBS about it.",
+                &[("Ukrainian", "NORP"), ("Rustem Umerov", "PERSON"), ("South Korean", "NORP"), ("KBS", "ORG")],
+            ),
+            ("Lawmakers in the Federation Council of Russia voted.", &[("Lawmakers", "NOMINAL"), ("Federation Council of Russia", "ORG")]),
+            ("He met North Korean soldiers near Kursk.", &[("North Korean soldiers", "NOMINAL"), ("Kursk", "GPE")]),
+            ("Moscow and Pyongyang have not commented.", &[("Moscow", "GPE"), ("Pyongyang", "GPE")]),
+            ("RUSSIA IS SENDING TROOPS", &[("RUSSIA", "GPE"), ("TROOPS", "NOMINAL")]),
+            ("The talks were hosted by Prime Minister John Smallwood in Oslo.", &[("John Smallwood", "PERSON"), ("Oslo", "GPE")]),
+            ("She spoke to the Ministry of Foreign Affairs of Narnia.", &[("Ministry of Foreign Affairs of Narnia", "ORG")]),
+            ("the president said the U.S. would act", &[("the president", "NOMINAL"), ("U.S.", "GPE")]),
+        ];
+        let mut bad = Vec::new();
+        for (text, want) in cases {
+            let got = mentions_of(text);
+            let want: Vec<(String, &str)> = want.iter().map(|(a, b)| ((*a).to_owned(), *b)).collect();
+            if got != want {
+                bad.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn never_panics() {
+        for t in ["", "'s", "’s ’s", "U.S.", "A", "\u{1F600} Russia’", "The The The", "of of Of OF"] {
+            let _ = mentions_of(t);
+        }
     }
 }
