@@ -1,6 +1,8 @@
 //! Embedded knowledge: countries, organisations, roles, office holders, CAMEO/PLOVER tables,
 //! models. Nothing is downloaded at run time.
 
+pub mod cameo;
+
 use crate::error::Result;
 use crate::pipeline::Config;
 
