@@ -33,6 +33,7 @@
 //! [`Knowledge::country`], [`Knowledge::country_by_name`], [`Knowledge::place`],
 //! [`Knowledge::cameo_country`], and the phrase matcher [`Knowledge::match_at`].
 
+pub mod cameo;
 pub mod dictionary;
 mod gazetteer;
 
@@ -654,6 +655,11 @@ mod tests {
 /// CAMEO code details for the frames (name, QuadClass, Goldstein, PLOVER).
 #[must_use]
 pub fn cameo_info(code: &str) -> crate::frames::CameoInfo {
-    let _ = code;
-    crate::frames::CameoInfo::default()
+    cameo::lookup(code).map_or_else(crate::frames::CameoInfo::default, |c| crate::frames::CameoInfo {
+        name: Some(c.name.to_owned()),
+        quad_class: Some(u32::from(c.quad_class)),
+        goldstein: Some(f64::from(c.goldstein)),
+        plover: c.plover.map(str::to_owned),
+        plover_mode: c.plover_mode.map(str::to_owned),
+    })
 }
