@@ -29,7 +29,7 @@ def _check_polars() -> None:
 
 _check_polars()
 
-from . import _core  # noqa: E402
+from . import _core, codebooks  # noqa: E402
 from ._frames import Frames  # noqa: E402
 from ._pipeline import Pipeline, extract  # noqa: E402
 from .exceptions import ConfigError, DocumentError, EventframeError, SchemaError  # noqa: E402
@@ -45,6 +45,7 @@ __all__ = [
     "Frames",
     "Pipeline",
     "SchemaError",
+    "codebooks",
     "__version__",
     "demo_text",
     "extract",

@@ -245,6 +245,13 @@ fn schema_markdown() -> String {
     schema::markdown()
 }
 
+/// The CAMEO event codebook as an Arrow table.
+#[pyfunction]
+fn codebook_cameo() -> PyResult<ArrowTable> {
+    let batch = frames::cameo_table().map_err(PyError)?;
+    Ok(ArrowTable { batch })
+}
+
 /// Stage names in pipeline order.
 #[pyfunction]
 fn stages() -> Vec<&'static str> {
@@ -269,5 +276,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema_table, m)?)?;
     m.add_function(wrap_pyfunction!(schema_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(stages, m)?)?;
+    m.add_function(wrap_pyfunction!(codebook_cameo, m)?)?;
     Ok(())
 }

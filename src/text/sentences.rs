@@ -74,7 +74,10 @@ fn opens_sentence(text: &str, t: &Raw) -> bool {
     }
     starts_upper(c)
         || c.is_ascii_digit()
-        || matches!(c, '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{BF}' | '\u{A1}' | '\'' | '*' | '#' | '@' | '$')
+        || matches!(
+            c,
+            '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{BF}' | '\u{A1}' | '\'' | '*' | '#' | '@' | '$'
+        )
         || is_emoji(c)
 }
 
@@ -211,15 +214,27 @@ mod tests {
     fn table() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two! Three? four", &["One.", "Two!", "Three? four"]),
-            ("He said \"Go.\" Then left.", &["He said \"Go.\"", "Then left."]),
+            (
+                "He said \"Go.\" Then left.",
+                &["He said \"Go.\"", "Then left."],
+            ),
             ("The U.S. Army. The end.", &["The U.S. Army.", "The end."]),
-            ("Mr. Smith met Lt. Col. Jones. Done", &["Mr. Smith met Lt. Col. Jones.", "Done"]),
+            (
+                "Mr. Smith met Lt. Col. Jones. Done",
+                &["Mr. Smith met Lt. Col. Jones.", "Done"],
+            ),
             ("Acme Inc. The firm", &["Acme Inc.", "The firm"]),
             ("J. R. R. Tolkien wrote.", &["J. R. R. Tolkien wrote."]),
-            ("Headline here\nBody text.", &["Headline here", "Body text."]),
+            (
+                "Headline here\nBody text.",
+                &["Headline here", "Body text."],
+            ),
             ("end.Next one", &["end.", "Next one"]),
             ("via Reuters]Russia has", &["via Reuters]", "Russia has"]),
-            ("KYIV, Nov 6 (Reuters) - Russia said.", &["KYIV, Nov 6 (Reuters) -", "Russia said."]),
+            (
+                "KYIV, Nov 6 (Reuters) - Russia said.",
+                &["KYIV, Nov 6 (Reuters) -", "Russia said."],
+            ),
             ("(See this.) And that.", &["(See this.)", "And that."]),
             ("He said “no.” She left.", &["He said “no.”", "She left."]),
             ("Wait... what", &["Wait... what"]),

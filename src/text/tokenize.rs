@@ -4,8 +4,8 @@
 //! scan with a few bounded look-aheads, so the whole pass is linear in the text length.
 
 use super::chars::{
-    char_at, char_before, is_ascii_space, is_emoji, is_emoji_cont, is_lower,
-    is_space, is_unicode_punct, is_upper, is_word_char,
+    char_at, char_before, is_ascii_space, is_emoji, is_emoji_cont, is_lower, is_space,
+    is_unicode_punct, is_upper, is_word_char,
 };
 use super::lexicon::{self, Abbrev};
 use crate::document::TokenKind;
@@ -80,7 +80,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Raw>) {
                 j += l;
             }
         }
-        Chunk { text, b, s: i, e: j, out: &mut *out }.run();
+        Chunk {
+            text,
+            b,
+            s: i,
+            e: j,
+            out: &mut *out,
+        }
+        .run();
         i = j;
     }
 }
@@ -95,14 +102,20 @@ struct Chunk<'a, 'o> {
 
 #[inline]
 fn lower_eq(hay: &[u8], at: usize, needle: &[u8]) -> bool {
-    hay.get(at..at + needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle))
+    hay.get(at..at + needle.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(needle))
 }
 
 impl Chunk<'_, '_> {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u16) {
         if end > start {
-            self.out.push(Raw { start, end, kind, flags });
+            self.out.push(Raw {
+                start,
+                end,
+                kind,
+                flags,
+            });
         }
     }
 
@@ -120,7 +133,11 @@ impl Chunk<'_, '_> {
         let mut p = self.s;
         while p < self.e {
             let (c, l) = char_at(self.text, p);
-            let q = if is_word_char(c) { self.word(p, p) } else { self.punct(p, c, l) };
+            let q = if is_word_char(c) {
+                self.word(p, p)
+            } else {
+                self.punct(p, c, l)
+            };
             // Always make progress, whatever happened.
             p = if q > p { q } else { p + l.max(1) };
         }
@@ -139,7 +156,9 @@ impl Chunk<'_, '_> {
         let mut q = self.e;
         let has_paren = b[p..self.e].contains(&b'(');
         while q > p {
-            let Some(c) = char_before(self.text, q) else { break };
+            let Some(c) = char_before(self.text, q) else {
+                break;
+            };
             let strip = match c {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | ']' | '}' | '>' => true,
                 ')' => !has_paren,
@@ -403,7 +422,8 @@ impl Chunk<'_, '_> {
             return q;
         }
         let (c, l) = char_at(self.text, q);
-        if (c == '\'' || c == '\u{2019}') && self.ch(q + l).is_none_or(|n| !is_word_char(n) && n != c)
+        if (c == '\'' || c == '\u{2019}')
+            && self.ch(q + l).is_none_or(|n| !is_word_char(n) && n != c)
         {
             self.push(q, q + l, TokenKind::Punct, flag::CLITIC | flag::CLOSE);
             return q + l;
@@ -435,7 +455,11 @@ impl Chunk<'_, '_> {
             '.' | '!' | '?' => {
                 let q = self.run_of(p, |x| matches!(x, '.' | '!' | '?'));
                 let dots = b[p..q].iter().filter(|&&x| x == b'.').count();
-                let fl = if dots >= 2 { flag::FINAL | flag::ELLIPSIS } else { flag::FINAL };
+                let fl = if dots >= 2 {
+                    flag::FINAL | flag::ELLIPSIS
+                } else {
+                    flag::FINAL
+                };
                 self.push(p, q, TokenKind::Punct, fl);
                 q
             }
@@ -521,7 +545,11 @@ impl Chunk<'_, '_> {
 
     fn same_run(&mut self, p: usize, c: char) -> usize {
         let q = self.run_of(p, |x| x == c);
-        let fl = if c == '\'' || c == '`' { flag::CLOSE } else { 0 };
+        let fl = if c == '\'' || c == '`' {
+            flag::CLOSE
+        } else {
+            0
+        };
         self.push(p, q, TokenKind::Punct, fl);
         q
     }
@@ -615,19 +643,37 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("Hello, world.", "Hello|,|world|."),
             ("don't can't won't I'm", "do|n't|ca|n't|wo|n't|I|'m"),
-            ("Putin's Pyongyang’s Edwards'", "Putin|'s|Pyongyang|’s|Edwards|'"),
+            (
+                "Putin's Pyongyang’s Edwards'",
+                "Putin|'s|Pyongyang|’s|Edwards|'",
+            ),
             ("cannot gonna Dont", "can|not|gon|na|Do|nt"),
             ("the U.S. and Mr. Smith", "the|U.S.|and|Mr.|Smith"),
             ("J. R. R. Tolkien", "J.|R.|R.|Tolkien"),
-            ("11,000 3.5 1.2bn $40 40% 10:30 3rd", "11,000|3.5|1.2bn|$|40|40|%|10:30|3rd"),
-            ("2024-11-06 713-654-0365 1969-1970", "2024-11-06|713-654-0365|1969|-|1970"),
-            ("a 15-year term, non-stop e-mail", "a|15|-|year|term|,|non-stop|e-mail"),
+            (
+                "11,000 3.5 1.2bn $40 40% 10:30 3rd",
+                "11,000|3.5|1.2bn|$|40|40|%|10:30|3rd",
+            ),
+            (
+                "2024-11-06 713-654-0365 1969-1970",
+                "2024-11-06|713-654-0365|1969|-|1970",
+            ),
+            (
+                "a 15-year term, non-stop e-mail",
+                "a|15|-|year|term|,|non-stop|e-mail",
+            ),
             ("see http://x.org/a?b=1. ok", "see|http://x.org/a?b=1|.|ok"),
-            ("mail bob.s@ex.com, @user #tag", "mail|bob.s@ex.com|,|@user|#tag"),
+            (
+                "mail bob.s@ex.com, @user #tag",
+                "mail|bob.s@ex.com|,|@user|#tag",
+            ),
             ("end.Next one", "end|.|Next|one"),
             ("via Reuters]Russia has", "via|Reuters|]|Russia|has"),
             ("\"Hi!\" he said...", "\"|Hi|!|\"|he|said|..."),
-            ("Wait… what?! — yes – no -- ok", "Wait|…|what|?!|—|yes|–|no|--|ok"),
+            (
+                "Wait… what?! — yes – no -- ok",
+                "Wait|…|what|?!|—|yes|–|no|--|ok",
+            ),
             ("a/b 9/11 and/or", "a|/|b|9/11|and|/|or"),
             ("Hi :) bye 😀👍🏽 ok", "Hi|:)|bye|😀👍🏽|ok"),
             ("Москва, 東京 ok", "Москва|,|東京|ok"),
