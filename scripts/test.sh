@@ -28,6 +28,11 @@ ef.extract("Russia attacked Ukraine.")
 print("installed eventframe", ef.__version__)
 PY
 
+step "ruff and mypy --strict on the Python package"
+python -m ruff check python tests
+python -m ruff format --check python tests
+python -m mypy
+
 step "pytest: API, CLI, notebooks, README, doctests"
 python -m pytest -q -p no:cacheprovider tests
 python -m pytest -q -p no:cacheprovider --doctest-modules --pyargs eventframe

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from eventframe.bench import shared_data
 
 
@@ -23,7 +22,9 @@ def _acceptance() -> Path | None:
 def seed() -> tuple[str, dict[str, Any]]:
     acc = _acceptance()
     if acc is None:
-        pytest.skip("../shared/acceptance/seed.txt not found (reference data absent on this machine)")
+        pytest.skip(
+            "../shared/acceptance/seed.txt not found (reference data absent on this machine)"
+        )
     text = (acc / "seed.txt").read_text(encoding="utf-8")
     gold = json.loads((acc / "seed.gold.json").read_text(encoding="utf-8"))
     return text, gold

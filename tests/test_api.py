@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import eventframe as ef
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import eventframe as ef
 
 SPAN_FRAMES = {
     "sentences": "text",
@@ -86,17 +85,22 @@ def test_offsets_round_trip_on_any_text(text: str) -> None:
 
 
 def test_offsets_with_astral_and_combining_characters() -> None:
-    text = "🙂 Zelenskyy’s aide said 😀 “Russia attacked Kyiv” on Monday.\r\nNATO—again—condemned it. é́ ok"
+    text = (
+        "🙂 Zelenskyy’s aide said 😀 “Russia attacked Kyiv” on Monday.\r\n"
+        "NATO—again—condemned it. é́ ok"
+    )
     frames = ef.extract([text, text * 3], published=dt.date(2024, 11, 6))
     assert _check_offsets({"0": text, "1": text * 3}, frames) > 10
 
 
 @pytest.mark.parametrize("n_threads", [2, 4])
 def test_results_do_not_depend_on_thread_count(n_threads: int) -> None:
-    texts = [ef.demo_text()] * 3 + [f"Report {i}: Russia warned Ukraine on Monday." for i in range(40)]
+    texts = [ef.demo_text()] * 3 + [
+        f"Report {i}: Russia warned Ukraine on Monday." for i in range(40)
+    ]
     one = ef.Pipeline(n_threads=1).extract(texts, published="2024-11-06")
     many = ef.Pipeline(n_threads=n_threads).extract(texts, published="2024-11-06")
-    for (name, a), (_, b) in zip(one, many):
+    for (name, a), (_, b) in zip(one, many, strict=True):
         assert a.equals(b), name
 
 

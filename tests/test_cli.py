@@ -38,13 +38,34 @@ def test_extract_reads_every_input_kind(tmp_path: Path) -> None:
     pq = tmp_path / "docs.parquet"
     pl.DataFrame({"text": ["Turkey met Greece."], "published": ["2024-01-02"]}).write_parquet(pq)
     out = tmp_path / "out"
-    _run("extract", str(folder), str(jsonl), str(csv), str(pq), "-o", str(out), "--text-col", "body",
-         "--published", "2024-11-06", "-q")
+    _run(
+        "extract",
+        str(folder),
+        str(jsonl),
+        str(csv),
+        str(pq),
+        "-o",
+        str(out),
+        "--text-col",
+        "body",
+        "--published",
+        "2024-11-06",
+        "-q",
+    )
     docs = pl.read_parquet(out / "documents.parquet")
     assert docs.height == 6
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{n}.parquet"
-        for n in ("documents", "sentences", "tokens", "mentions", "actors", "events", "figures", "errors")
+        for n in (
+            "documents",
+            "sentences",
+            "tokens",
+            "mentions",
+            "actors",
+            "events",
+            "figures",
+            "errors",
+        )
     )
 
 
@@ -53,7 +74,15 @@ def test_extract_csv_format_and_missing_input(tmp_path: Path) -> None:
     _run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "o"), "--format", "csv", "-q")
     assert (tmp_path / "o" / "events.csv").exists()
     bad = subprocess.run(
-        [sys.executable, "-m", "eventframe", "extract", str(tmp_path / "nope.txt"), "-o", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "eventframe",
+            "extract",
+            str(tmp_path / "nope.txt"),
+            "-o",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
     )

@@ -31,7 +31,7 @@ def _enums() -> dict[tuple[str, str], list[str]]:
 _ENUMS = _enums()
 
 
-def _wrap(name: str, table: object) -> pl.DataFrame:
+def _wrap(name: str, table: _core.ArrowTable) -> pl.DataFrame:
     df = pl.DataFrame(table)
     casts = [
         pl.col(col).cast(pl.Enum(values))
@@ -69,7 +69,7 @@ class Frames:
     errors: pl.DataFrame
 
     @classmethod
-    def _from_core(cls, tables: list[tuple[str, object]]) -> Frames:
+    def _from_core(cls, tables: list[tuple[str, _core.ArrowTable]]) -> Frames:
         got = {name: _wrap(name, t) for name, t in tables}
         return cls(**{n: got[n] for n in FRAME_NAMES})
 
@@ -102,19 +102,23 @@ class Frames:
             out[name] = pl.concat([getattr(p, name) for p in parts], how="vertical_relaxed")
         actors = out["actors"]
         if actors.height:
-            out["actors"] = actors.group_by("actor_id", maintain_order=True).agg(
-                pl.col("name").first(),
-                pl.col("kind").first(),
-                pl.col("country").drop_nulls().first(),
-                pl.col("sector").drop_nulls().first(),
-                pl.col("sectors").flatten().unique(maintain_order=True),
-                pl.col("code").drop_nulls().first(),
-                pl.col("roles").flatten().unique(maintain_order=True),
-                pl.col("aliases").flatten().unique(maintain_order=True),
-                pl.col("n_mentions").sum(),
-                pl.col("n_docs").sum(),
-                pl.col("rule").first(),
-            ).select(parts[0].actors.columns)
+            out["actors"] = (
+                actors.group_by("actor_id", maintain_order=True)
+                .agg(
+                    pl.col("name").first(),
+                    pl.col("kind").first(),
+                    pl.col("country").drop_nulls().first(),
+                    pl.col("sector").drop_nulls().first(),
+                    pl.col("sectors").explode().drop_nulls().unique(maintain_order=True),
+                    pl.col("code").drop_nulls().first(),
+                    pl.col("roles").explode().drop_nulls().unique(maintain_order=True),
+                    pl.col("aliases").explode().drop_nulls().unique(maintain_order=True),
+                    pl.col("n_mentions").sum(),
+                    pl.col("n_docs").sum(),
+                    pl.col("rule").first(),
+                )
+                .select(parts[0].actors.columns)
+            )
         return cls(**out)
 
     def write(
@@ -138,7 +142,9 @@ class Frames:
                 df.write_parquet(path)
             elif format == "csv":
                 flat = df.with_columns(
-                    pl.col(c).list.join("|") for c, t in df.schema.items() if t == pl.List(pl.String)
+                    pl.col(c).list.join("|")
+                    for c, t in df.schema.items()
+                    if t == pl.List(pl.String)
                 )
                 flat.write_csv(path)
             elif format == "jsonl":

@@ -68,7 +68,9 @@ def _rows(
         else:
             pub_seq = list(published)
     id_iter: Iterator[object | None] = iter(ids) if ids is not None else itertools.repeat(None)
-    pub_iter: Iterator[DateLike] = iter(pub_seq) if pub_seq is not None else itertools.repeat(pub_one)
+    pub_iter: Iterator[DateLike] = (
+        iter(pub_seq) if pub_seq is not None else itertools.repeat(pub_one)
+    )
     sentinel = object()
     for text in text_iter:
         doc_id = next(id_iter, sentinel)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from typing import Literal, Union
+from typing import Literal, Optional, Union
 
 import polars as pl
 
@@ -16,7 +16,7 @@ in ``documents`` (``"skip"``)."""
 Stage = Literal["tag", "mentions", "actors", "events", "figures"]
 """A stage that can be disabled."""
 
-DateLike = Union[str, _dt.date, None]
+DateLike = Optional[Union[str, _dt.date]]  # noqa: UP007 (runtime alias on 3.10)
 """A publication date: ISO string ``YYYY-MM-DD``, a :class:`datetime.date`, or ``None``."""
 
 Texts = Union[str, "pl.DataFrame", "pl.Series", Iterable[object]]

@@ -67,7 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     texts = reuters_bodies(args.limit)
     if not texts:
-        print("skipped: Reuters-21578 not found (set EVENTFRAME_SHARED or put shared/ beside the repo)")
+        print(
+            "skipped: Reuters-21578 not found "
+            "(set EVENTFRAME_SHARED or put shared/ beside the repo)"
+        )
         return 0
     import eventframe as ef
 

@@ -23,7 +23,11 @@ def _read_table(path: Path, text_col: str | None) -> pl.DataFrame:
         df = pl.read_csv(path)
     else:
         df = pl.read_parquet(path)
-    col = text_col if text_col in df.columns else next((c for c in _TEXT_COLUMNS if c in df.columns), None)
+    col = (
+        text_col
+        if text_col in df.columns
+        else next((c for c in _TEXT_COLUMNS if c in df.columns), None)
+    )
     if col is None:
         raise SystemExit(
             f"error: `{path}` has no text column (columns: {df.columns})\n"
@@ -46,11 +50,21 @@ def _documents(
         if path.is_dir():
             files = sorted(p for p in path.rglob("*.txt") if p.is_file())
             for f in files:
-                yield str(f.relative_to(path)), f.read_text(encoding="utf-8", errors="replace"), published
+                yield (
+                    str(f.relative_to(path)),
+                    f.read_text(encoding="utf-8", errors="replace"),
+                    published,
+                )
         elif path.suffix in (".jsonl", ".csv", ".parquet"):
             df = _read_table(path, text_col)
-            pubs = df.get_column("published").cast(pl.String).to_list() if "published" in df.columns else None
-            for i, (doc_id, text) in enumerate(zip(df["doc_id"].to_list(), df["text"].to_list())):
+            pubs = (
+                df.get_column("published").cast(pl.String).to_list()
+                if "published" in df.columns
+                else None
+            )
+            for i, (doc_id, text) in enumerate(
+                zip(df["doc_id"].to_list(), df["text"].to_list(), strict=True)
+            ):
                 yield doc_id, text, (pubs[i] if pubs is not None and pubs[i] else published)
         elif path.is_file():
             yield path.name, path.read_text(encoding="utf-8", errors="replace"), published
@@ -92,10 +106,34 @@ def _show(title: str, df: pl.DataFrame, columns: Sequence[str]) -> None:
 def _cmd_demo(args: argparse.Namespace) -> int:
     text = demo_text()
     frames = Pipeline(n_threads=args.threads).extract(text, ids=["demo"], published=DEMO_PUBLISHED)
-    print(f"eventframe demo: a fictional wire report written for this project, published {DEMO_PUBLISHED}")
-    _show("events", frames.events, ["trigger", "cameo", "source_text", "source_code", "target_text", "target_code", "date", "location", "modality", "negated"])
-    _show("actors", frames.actors, ["actor_id", "name", "kind", "country", "sector", "code", "roles"])
-    _show("figures", frames.figures, ["text", "label", "value", "value_max", "unit", "about", "attributed_to", "date"])
+    print(
+        "eventframe demo: a fictional wire report written for this project, "
+        f"published {DEMO_PUBLISHED}"
+    )
+    _show(
+        "events",
+        frames.events,
+        [
+            "trigger",
+            "cameo",
+            "source_text",
+            "source_code",
+            "target_text",
+            "target_code",
+            "date",
+            "location",
+            "modality",
+            "negated",
+        ],
+    )
+    _show(
+        "actors", frames.actors, ["actor_id", "name", "kind", "country", "sector", "code", "roles"]
+    )
+    _show(
+        "figures",
+        frames.figures,
+        ["text", "label", "value", "value_max", "unit", "about", "attributed_to", "date"],
+    )
     return 0
 
 
@@ -113,7 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``eventframe`` command."""
     parser = argparse.ArgumentParser(prog="eventframe", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract frames from .txt files, folders, .jsonl/.csv/.parquet")
+    ex = sub.add_parser(
+        "extract", help="extract frames from .txt files, folders, .jsonl/.csv/.parquet"
+    )
     ex.add_argument("inputs", nargs="+")
     ex.add_argument("-o", "--output", required=True, help="output folder")
     ex.add_argument("--format", choices=["parquet", "csv", "jsonl"], default="parquet")
