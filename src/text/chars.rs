@@ -68,7 +68,11 @@ pub(crate) fn is_emoji(c: char) -> bool {
 /// Characters that continue an emoji run (joiners, variation selectors, skin tones, tags).
 #[inline]
 pub(crate) fn is_emoji_cont(c: char) -> bool {
-    is_emoji(c) || matches!(c as u32, 0x200D | 0xFE0E | 0xFE0F | 0x20E3 | 0xE0020..=0xE007F)
+    is_emoji(c)
+        || matches!(
+            c as u32,
+            0x200D | 0xFE0E | 0xFE0F | 0x20E3 | 0xE0020..=0xE007F
+        )
 }
 
 /// Non-ASCII punctuation (as opposed to other symbols).

@@ -17,40 +17,37 @@ pub(crate) enum Abbrev {
 pub(crate) fn abbrev(word: &[u8]) -> Abbrev {
     match word {
         // Titles and ranks.
-        b"Mr" | b"Mrs" | b"Ms" | b"Messrs" | b"Mme" | b"Mlle" | b"Dr" | b"Prof" | b"Gen" | b"Lt"
-        | b"Col" | b"Maj" | b"Capt" | b"Cpt" | b"Sgt" | b"Cpl" | b"Pvt" | b"Adm" | b"Cmdr"
-        | b"Cdr" | b"Brig" | b"Gov" | b"Sen" | b"Rep" | b"Reps" | b"Sens" | b"Rev" | b"Hon"
-        | b"Pres" | b"Supt" | b"Insp" | b"Det" | b"Fr" | b"Sr" | b"Sra" | b"Srta" | b"Mt"
-        | b"Ft" | b"Ste" | b"vs" | b"Vs" | b"v" | b"cf" | b"Cf" | b"viz" | b"Atty" | b"Amb"
-        | b"Mssrs" | b"Gens" | b"Drs" | b"Lieut" | b"Cmdt" | b"Comdr" | b"Adj" | b"Asst"
-        | b"Assoc" | b"Dist" | b"Gov't" | b"Hosp" | b"Sec'y" | b"Sec" | b"Secy" | b"Treas"
-        | b"Rt" | b"Msgr" | b"Rabbi" | b"Sheikh" | b"Ald" => Abbrev::Title,
+        b"Mr" | b"Mrs" | b"Ms" | b"Messrs" | b"Mme" | b"Mlle" | b"Dr" | b"Prof" | b"Gen"
+        | b"Lt" | b"Col" | b"Maj" | b"Capt" | b"Cpt" | b"Sgt" | b"Cpl" | b"Pvt" | b"Adm"
+        | b"Cmdr" | b"Cdr" | b"Brig" | b"Gov" | b"Sen" | b"Rep" | b"Reps" | b"Sens" | b"Rev"
+        | b"Hon" | b"Pres" | b"Supt" | b"Insp" | b"Det" | b"Fr" | b"Sr" | b"Sra" | b"Srta"
+        | b"Mt" | b"Ft" | b"Ste" | b"vs" | b"Vs" | b"v" | b"cf" | b"Cf" | b"viz" | b"Atty"
+        | b"Amb" | b"Mssrs" | b"Gens" | b"Drs" | b"Lieut" | b"Cmdt" | b"Comdr" | b"Adj"
+        | b"Asst" | b"Assoc" | b"Dist" | b"Gov't" | b"Hosp" | b"Sec'y" | b"Sec" | b"Secy"
+        | b"Treas" | b"Rt" | b"Msgr" | b"Rabbi" | b"Sheikh" | b"Ald" => Abbrev::Title,
         // Before a number only.
         b"No" | b"Nos" | b"no" | b"nos" | b"Art" | b"art" | b"p" | b"pp" | b"pg" | b"Fig"
         | b"fig" | b"Figs" | b"Ch" | b"ch" | b"Vol" | b"vol" | b"Vols" | b"Tel" | b"tel"
         | b"Ext" | b"ext" | b"Ph" | b"Para" | b"para" | b"Rs" | b"Nr" | b"nr" | b"Op" | b"op"
-        | b"Ref" | b"ref" | b"Sect" | b"sect" | b"Rte" | b"Hwy" | b"Apt" | b"apt" => {
-            Abbrev::BeforeNumber
-        }
+        | b"Ref" | b"ref" | b"c" | b"b" | b"d" | b"m" | b"div" | b"Sect" | b"sect" | b"Rte"
+        | b"Hwy" | b"Apt" | b"apt" => Abbrev::BeforeNumber,
         // Companies, places, months, days, degrees and common Latin forms.
         b"Inc" | b"Corp" | b"Ltd" | b"Co" | b"Cos" | b"Bros" | b"Plc" | b"Mfg" | b"Intl"
         | b"Assn" | b"Dept" | b"Univ" | b"Jr" | b"Esq" | b"St" | b"Ave" | b"Blvd" | b"Rd"
         | b"Ln" | b"Pl" | b"Sq" | b"Hts" | b"Pt" | b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun"
         | b"Jul" | b"Aug" | b"Sep" | b"Sept" | b"Oct" | b"Nov" | b"Dec" | b"Mon" | b"Tue"
-        | b"Tues" | b"Wed" | b"Thu" | b"Thur" | b"Thurs" | b"Fri" | b"Ala" | b"Ariz" | b"Ark"
-        | b"Calif" | b"Colo" | b"Conn" | b"Del" | b"Fla" | b"Ga" | b"Ill" | b"Ind" | b"Kan"
-        | b"Kans" | b"Ky" | b"La" | b"Md" | b"Mass" | b"Mich" | b"Minn" | b"Miss" | b"Mo"
-        | b"Mont" | b"Neb" | b"Nebr" | b"Nev" | b"Okla" | b"Ore" | b"Pa" | b"Penn" | b"Tenn"
-        | b"Tex" | b"Va" | b"Vt" | b"Wash" | b"Wis" | b"Wisc" | b"Wyo" | b"Alta" | b"Ont"
-        | b"Que" | b"Sask" | b"etc" | b"Etc" | b"approx" | b"Approx" | b"ca"
-        | b"incl" | b"esp" | b"misc" | b"Misc" | b"dept" | b"est" | b"Est" | b"govt"
-        | b"Govt" | b"jr" | b"sr" | b"al" | b"hrs" | b"hr" | b"mins" | b"min"
-        | b"sec" | b"secs" | b"yr" | b"yrs" | b"mo" | b"mos" | b"wk" | b"wks" | b"oz"
-        | b"lb" | b"lbs" | b"ft" | b"sq" | b"cu" | b"mph" | b"kph" | b"Ph.D" | b"ed"
-        | b"eds" | b"Eds" | b"trans" | b"orig" | b"Ibid" | b"ibid" | b"Abbr" | b"abbr"
-        | b"Bldg" | b"bldg" | b"Dep" | b"Gr" | b"Gk" | b"Lat" | b"Mex" | b"Ger" => {
-            Abbrev::Plain
-        }
+        | b"Tues" | b"Wed" | b"Thu" | b"Thur" | b"Thurs" | b"Fri" | b"Sat" | b"Sun" | b"Ala"
+        | b"Ariz" | b"Ark" | b"Calif" | b"Colo" | b"Conn" | b"Del" | b"Fla" | b"Ga" | b"Ill"
+        | b"Ind" | b"Kan" | b"Kans" | b"Ky" | b"La" | b"Md" | b"Mass" | b"Mich" | b"Minn"
+        | b"Miss" | b"Mo" | b"Mont" | b"Neb" | b"Nebr" | b"Nev" | b"Okla" | b"Ore" | b"Pa"
+        | b"Penn" | b"Tenn" | b"Tex" | b"Va" | b"Vt" | b"Wash" | b"Wis" | b"Wisc" | b"Wyo"
+        | b"Alta" | b"Ont" | b"Que" | b"Sask" | b"etc" | b"Etc" | b"approx" | b"Approx" | b"ca"
+        | b"incl" | b"esp" | b"misc" | b"Misc" | b"dept" | b"est" | b"Est" | b"govt" | b"Govt"
+        | b"jr" | b"sr" | b"al" | b"hrs" | b"hr" | b"mins" | b"min" | b"sec" | b"secs" | b"yr"
+        | b"yrs" | b"mo" | b"mos" | b"wk" | b"wks" | b"oz" | b"lb" | b"lbs" | b"ft" | b"sq"
+        | b"cu" | b"mph" | b"kph" | b"Ph.D" | b"ed" | b"eds" | b"Eds" | b"trans" | b"orig"
+        | b"Ibid" | b"ibid" | b"Abbr" | b"abbr" | b"Bldg" | b"bldg" | b"Dep" | b"Gr" | b"Gk"
+        | b"Lat" | b"Mex" | b"Ger" => Abbrev::Plain,
         _ => Abbrev::No,
     }
 }
@@ -90,11 +87,9 @@ pub(crate) fn is_joined_prefix(seg: &[u8]) -> bool {
             | b"super"
             | b"ultra"
             | b"mega"
-            | b"neo"
             | b"bi"
             | b"tri"
             | b"uni"
-            | b"quasi"
             | b"pseudo"
             | b"trans"
             | b"extra"
@@ -103,15 +98,9 @@ pub(crate) fn is_joined_prefix(seg: &[u8]) -> bool {
             | b"meta"
             | b"arch"
             | b"mis"
-            | b"un"
             | b"de"
             | b"geo"
             | b"bio"
-            | b"eco"
-            | b"euro"
-            | b"afro"
-            | b"sino"
-            | b"indo"
     )
 }
 
@@ -128,6 +117,8 @@ pub(crate) fn apostropheless_split(word: &[u8]) -> Option<usize> {
     // Mixed-case words other than Capitalised or ALL CAPS are left alone.
     let first = match &buf[..word.len()] {
         b"gonna" | b"wanna" | b"gotta" | b"outta" | b"cannot" => 3,
+        b"kinda" | b"sorta" => 4,
+        b"alot" => 1,
         b"dont" | b"cant" | b"wont" | b"isnt" | b"aint" => 2,
         b"didnt" | b"wasnt" | b"arent" | b"hasnt" | b"hadnt" => 3,
         b"doesnt" | b"werent" | b"havent" | b"mustnt" | b"neednt" => 4,
@@ -285,13 +276,23 @@ mod tests {
             (b"x", None),
         ];
         for (w, want) in cases {
-            assert_eq!(apostropheless_split(w), *want, "{}", String::from_utf8_lossy(w));
+            assert_eq!(
+                apostropheless_split(w),
+                *want,
+                "{}",
+                String::from_utf8_lossy(w)
+            );
         }
     }
 
     #[test]
     fn prefixes() {
-        for (w, want) in [(&b"non"[..], true), (b"E", true), (b"long", false), (b"counterx", false)] {
+        for (w, want) in [
+            (&b"non"[..], true),
+            (b"E", true),
+            (b"long", false),
+            (b"counterx", false),
+        ] {
             assert_eq!(is_joined_prefix(w), want);
         }
     }

@@ -117,7 +117,11 @@ pub fn segment_full(text: &str) -> Segmentation {
         });
         start = end;
     }
-    Segmentation { sentences: sents, tokens, clitic }
+    Segmentation {
+        sentences: sents,
+        tokens,
+        clitic,
+    }
 }
 
 /// The normalised form of a token when it differs from the text: curly quotes and apostrophes
@@ -163,13 +167,22 @@ mod tests {
             return;
         };
         let (sents, toks) = segment(&text);
-        let s: Vec<&str> = sents.iter().map(|s| &text[s.span.start..s.span.end]).collect();
-        assert!(s.iter().any(|x| x.ends_with("via Reuters]")), "caption not split");
+        let s: Vec<&str> = sents
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect();
+        assert!(
+            s.iter().any(|x| x.ends_with("via Reuters]")),
+            "caption not split"
+        );
         assert!(s.iter().any(|x| x.starts_with("Russia has deployed")));
         assert!(s.contains(&"Ukraine estimated 11,000 North Korean soldiers were in Kursk."));
         assert!(s.iter().any(|x| x.starts_with("He said a “small group”")));
         assert_eq!(s.len(), 16);
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
         assert!(words.windows(2).any(|w| w == ["Russia", "’s"]));
         assert!(words.contains(&"11,000"));
     }
@@ -181,7 +194,10 @@ mod tests {
         }
         cands.push(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
         cands.push("/work/shared".into());
-        cands.into_iter().map(|d| d.join("acceptance/seed.txt")).find(|p| p.exists())
+        cands
+            .into_iter()
+            .map(|d| d.join("acceptance/seed.txt"))
+            .find(|p| p.exists())
     }
 
     #[test]
@@ -190,7 +206,13 @@ mod tests {
         let (sents, toks) = segment(text);
         let got: Vec<(&str, Option<&str>, bool)> = toks
             .iter()
-            .map(|t| (&text[t.span.start..t.span.end], t.norm.as_deref(), t.space_after))
+            .map(|t| {
+                (
+                    &text[t.span.start..t.span.end],
+                    t.norm.as_deref(),
+                    t.space_after,
+                )
+            })
             .collect();
         let want: Vec<(&str, Option<&str>, bool)> = vec![
             ("“", Some("\""), false),
@@ -218,7 +240,10 @@ mod tests {
         let (_, toks) = segment(text);
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
         use TokenKind::*;
-        assert_eq!(kinds, vec![Word, Special, Special, Number, Punct, Symbol, Word]);
+        assert_eq!(
+            kinds,
+            vec![Word, Special, Special, Number, Punct, Symbol, Word]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::chars::{char_at, is_emoji, is_lower, is_upper};
 use super::lexicon;
 use super::tokenize::{flag, starts_upper, Raw};
+use crate::document::TokenKind;
 
 /// Newlines in `b[from..to]` (a run of whitespace); `\r\n` counts once, U+2029 twice.
 fn newlines(b: &[u8], from: usize, to: usize) -> u32 {
@@ -74,7 +75,10 @@ fn opens_sentence(text: &str, t: &Raw) -> bool {
     }
     starts_upper(c)
         || c.is_ascii_digit()
-        || matches!(c, '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{BF}' | '\u{A1}' | '\'' | '*' | '#' | '@' | '$')
+        || matches!(
+            c,
+            '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{BF}' | '\u{A1}' | '\'' | '*' | '#' | '@' | '$'
+        )
         || is_emoji(c)
 }
 
@@ -136,12 +140,29 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                 } else if t.flags & flag::ABBR != 0 {
                     newlines(b, toks[j].end, nx.start) > 0 && opens_sentence(text, &nx)
                         || lexicon::is_sentence_starter(tok(j + 1))
-                } else {
+                } else if t.flags & flag::ELLIPSIS != 0 {
                     opens_sentence(text, &nx)
+                } else {
+                    // Web text often starts sentences in lowercase; a bare `.`, `!` or `?`
+                    // (abbreviations keep their period) is a boundary unless punctuation follows.
+                    let (c, _) = head(text, &nx);
+                    opens_sentence(text, &nx) || c.is_alphabetic()
                 };
                 if brk {
                     end_after = Some(j);
                 }
+            }
+        } else if (t.kind == TokenKind::Special && tok(i).contains(&b'/'))
+            || t.kind == TokenKind::Symbol
+        {
+            // After a URL or an emoticon: a capitalised word or another URL starts a sentence.
+            let nx = toks[i + 1];
+            let (c, second) = head(text, &nx);
+            if nx.start > t.end
+                && ((is_upper(c) && (second || tok(i + 1) == b"I"))
+                    || (t.kind == TokenKind::Special && nx.kind == TokenKind::Special))
+            {
+                end_after = Some(i);
             }
         } else if matches!(tok(i), b")" | b"]") && toks[i + 1].start == t.end {
             // A caption glued to the next sentence: `...via Reuters]Russia has`.
@@ -210,16 +231,33 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("One. Two! Three? four", &["One.", "Two!", "Three? four"]),
-            ("He said \"Go.\" Then left.", &["He said \"Go.\"", "Then left."]),
+            ("One. Two! Three? four", &["One.", "Two!", "Three?", "four"]),
+            (
+                "Yes... and no, sir. (Maybe)",
+                &["Yes... and no, sir.", "(Maybe)"],
+            ),
+            ("See http://x.org Then go", &["See http://x.org", "Then go"]),
+            (
+                "He said \"Go.\" Then left.",
+                &["He said \"Go.\"", "Then left."],
+            ),
             ("The U.S. Army. The end.", &["The U.S. Army.", "The end."]),
-            ("Mr. Smith met Lt. Col. Jones. Done", &["Mr. Smith met Lt. Col. Jones.", "Done"]),
+            (
+                "Mr. Smith met Lt. Col. Jones. Done",
+                &["Mr. Smith met Lt. Col. Jones.", "Done"],
+            ),
             ("Acme Inc. The firm", &["Acme Inc.", "The firm"]),
             ("J. R. R. Tolkien wrote.", &["J. R. R. Tolkien wrote."]),
-            ("Headline here\nBody text.", &["Headline here", "Body text."]),
+            (
+                "Headline here\nBody text.",
+                &["Headline here", "Body text."],
+            ),
             ("end.Next one", &["end.", "Next one"]),
             ("via Reuters]Russia has", &["via Reuters]", "Russia has"]),
-            ("KYIV, Nov 6 (Reuters) - Russia said.", &["KYIV, Nov 6 (Reuters) -", "Russia said."]),
+            (
+                "KYIV, Nov 6 (Reuters) - Russia said.",
+                &["KYIV, Nov 6 (Reuters) -", "Russia said."],
+            ),
             ("(See this.) And that.", &["(See this.)", "And that."]),
             ("He said “no.” She left.", &["He said “no.”", "She left."]),
             ("Wait... what", &["Wait... what"]),

@@ -4,8 +4,8 @@
 //! scan with a few bounded look-aheads, so the whole pass is linear in the text length.
 
 use super::chars::{
-    char_at, char_before, is_ascii_space, is_emoji, is_emoji_cont, is_lower,
-    is_space, is_unicode_punct, is_upper, is_word_char,
+    char_at, char_before, is_ascii_space, is_emoji, is_emoji_cont, is_lower, is_space,
+    is_unicode_punct, is_upper, is_word_char,
 };
 use super::lexicon::{self, Abbrev};
 use crate::document::TokenKind;
@@ -80,7 +80,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Raw>) {
                 j += l;
             }
         }
-        Chunk { text, b, s: i, e: j, out: &mut *out }.run();
+        Chunk {
+            text,
+            b,
+            s: i,
+            e: j,
+            out: &mut *out,
+        }
+        .run();
         i = j;
     }
 }
@@ -95,14 +102,20 @@ struct Chunk<'a, 'o> {
 
 #[inline]
 fn lower_eq(hay: &[u8], at: usize, needle: &[u8]) -> bool {
-    hay.get(at..at + needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle))
+    hay.get(at..at + needle.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(needle))
 }
 
 impl Chunk<'_, '_> {
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, flags: u16) {
         if end > start {
-            self.out.push(Raw { start, end, kind, flags });
+            self.out.push(Raw {
+                start,
+                end,
+                kind,
+                flags,
+            });
         }
     }
 
@@ -120,7 +133,11 @@ impl Chunk<'_, '_> {
         let mut p = self.s;
         while p < self.e {
             let (c, l) = char_at(self.text, p);
-            let q = if is_word_char(c) { self.word(p, p) } else { self.punct(p, c, l) };
+            let q = if is_word_char(c) {
+                self.word(p, p)
+            } else {
+                self.punct(p, c, l)
+            };
             // Always make progress, whatever happened.
             p = if q > p { q } else { p + l.max(1) };
         }
@@ -139,7 +156,9 @@ impl Chunk<'_, '_> {
         let mut q = self.e;
         let has_paren = b[p..self.e].contains(&b'(');
         while q > p {
-            let Some(c) = char_before(self.text, q) else { break };
+            let Some(c) = char_before(self.text, q) else {
+                break;
+            };
             let strip = match c {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | ']' | '}' | '>' => true,
                 ')' => !has_paren,
@@ -152,6 +171,25 @@ impl Chunk<'_, '_> {
             q -= c.len_utf8();
         }
         (q > p + 4).then_some(q)
+    }
+
+    /// A file name with a known extension (`ld2d-#69366-1.DOC`, `02-05-02.doc`) at `p`.
+    fn filename(&self, p: usize) -> Option<usize> {
+        let b = self.b;
+        let mut q = p;
+        let mut last_dot = None;
+        let mut joiners = false;
+        while q < self.e {
+            match b[q] {
+                c if c.is_ascii_alphanumeric() => {}
+                b'-' | b'_' | b'#' => joiners = true,
+                b'.' => last_dot = Some(q),
+                _ => break,
+            }
+            q += 1;
+        }
+        let d = last_dot?;
+        (joiners && d > p && d + 1 < q && is_file_ext(&b[d + 1..q])).then_some(q)
     }
 
     /// An e-mail domain after `@` at `at`; returns the end when it looks like one.
@@ -203,6 +241,15 @@ impl Chunk<'_, '_> {
         k
     }
 
+    /// Length of the ASCII letter run at `i` (at most 8).
+    fn alpha_run(&self, i: usize) -> usize {
+        let mut k = 0;
+        while k < 8 && i + k < self.e && self.b[i + k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        k
+    }
+
     /// Whether the first non-space byte after `i` (within a few bytes) is a digit.
     fn digit_follows(&self, i: usize) -> bool {
         let b = self.b;
@@ -238,6 +285,14 @@ impl Chunk<'_, '_> {
                 self.push(start, q, TokenKind::Special, 0);
                 return q;
             }
+            let opener =
+                start == self.s || matches!(b[start - 1], b'<' | b'(' | b'"' | b'[' | b'\'' | b'/');
+            if opener {
+                if let Some(q) = self.filename(start) {
+                    self.push(start, q, TokenKind::Word, 0);
+                    return q;
+                }
+            }
         }
         let mut q = from;
         let mut seg = from;
@@ -272,6 +327,13 @@ impl Chunk<'_, '_> {
             let left = b[q - 1];
             let (nc, _) = char_at(t, q + 1);
             let join = match c {
+                b'.' if b[q..].starts_with(b"...@") => {
+                    if let Some(end) = self.email_end(q + 3) {
+                        self.push(start, end, TokenKind::Special, 0);
+                        return end;
+                    }
+                    false
+                }
                 b'.' => is_word_char(nc) && !self.glued_sentence(seg, q),
                 b',' => {
                     left.is_ascii_digit()
@@ -279,10 +341,24 @@ impl Chunk<'_, '_> {
                         && !b.get(q + 4).is_some_and(u8::is_ascii_digit)
                         && q + 4 <= e
                 }
-                b':' | b'/' => left.is_ascii_digit() && nc.is_ascii_digit(),
+                b':' => left.is_ascii_digit() && nc.is_ascii_digit(),
+                b'/' => {
+                    (left.is_ascii_digit() && nc.is_ascii_digit())
+                        || (q - seg <= 2
+                            && b[seg..q].iter().all(u8::is_ascii_alphabetic)
+                            && self.alpha_run(q + 1) <= 2
+                            && self.alpha_run(q + 1) >= 1
+                            && b.get(q + 1 + self.alpha_run(q + 1))
+                                .is_none_or(|&x| x != b'/'))
+                }
                 b'&' => left.is_ascii_alphabetic() && nc.is_ascii_alphabetic(),
                 b'_' => is_word_char(nc),
-                b'\'' | b'`' => left.is_ascii_alphabetic() && nc.is_alphabetic(),
+                b'\'' | b'`' => {
+                    (left.is_ascii_alphabetic() && nc.is_alphabetic())
+                        || (left.is_ascii_digit()
+                            && nc == 's'
+                            && !b.get(q + 2).is_some_and(u8::is_ascii_alphanumeric))
+                }
                 0xE2 if b.get(q + 1) == Some(&0x80) && b.get(q + 2) == Some(&0x99) => {
                     // Right single quote used as an apostrophe.
                     let next = self.ch(q + 3);
@@ -310,7 +386,7 @@ impl Chunk<'_, '_> {
                         let ok = right_ends
                             && (phone
                                 || (l == 3 && (r == 3 || r == 4))
-                                || (l == 1 && r == 3)
+                                || (l == 1 && (r == 3 || r == 4))
                                 || (l == 4 && r == 2 && after == Some(b'-')));
                         phone |= ok;
                         ok
@@ -403,7 +479,8 @@ impl Chunk<'_, '_> {
             return q;
         }
         let (c, l) = char_at(self.text, q);
-        if (c == '\'' || c == '\u{2019}') && self.ch(q + l).is_none_or(|n| !is_word_char(n) && n != c)
+        if (c == '\'' || c == '\u{2019}')
+            && self.ch(q + l).is_none_or(|n| !is_word_char(n) && n != c)
         {
             self.push(q, q + l, TokenKind::Punct, flag::CLITIC | flag::CLOSE);
             return q + l;
@@ -433,9 +510,17 @@ impl Chunk<'_, '_> {
             '.' if next.is_some_and(|n| n.is_ascii_digit()) && !prev_word => self.word(p, p + 1),
             '+' if next.is_some_and(|n| n.is_ascii_digit()) && p == self.s => self.word(p, p + 1),
             '.' | '!' | '?' => {
-                let q = self.run_of(p, |x| matches!(x, '.' | '!' | '?'));
+                let mut q = self.run_of(p, |x| matches!(x, '.' | '!' | '?'));
+                let lead = self.run_of(p, |x| x == '.');
+                if lead - p >= 2 && lead < q {
+                    q = lead; // `...?` → `...` `?`
+                }
                 let dots = b[p..q].iter().filter(|&&x| x == b'.').count();
-                let fl = if dots >= 2 { flag::FINAL | flag::ELLIPSIS } else { flag::FINAL };
+                let fl = if dots >= 2 {
+                    flag::FINAL | flag::ELLIPSIS
+                } else {
+                    flag::FINAL
+                };
                 self.push(p, q, TokenKind::Punct, fl);
                 q
             }
@@ -458,13 +543,10 @@ impl Chunk<'_, '_> {
                 self.push(p, q, TokenKind::Special, 0);
                 q
             }
-            ':' | ';' | '=' if !prev_word => {
-                if let Some(q) = self.emoticon(p) {
-                    self.push(p, q, TokenKind::Symbol, 0);
-                    return q;
-                }
-                self.push(p, p + 1, TokenKind::Punct, 0);
-                p + 1
+            ':' | ';' | '=' if !prev_word && self.emoticon(p).is_some() => {
+                let q = self.emoticon(p).unwrap_or(p + 1);
+                self.push(p, q, TokenKind::Symbol, 0);
+                q
             }
             '\'' | '\u{2019}' | '`' if p == self.s => {
                 // A clitic written apart (`Jones 's`).
@@ -473,19 +555,43 @@ impl Chunk<'_, '_> {
                 let is_clitic = (q == e || self.ch(q).is_some_and(|x| !is_word_char(x)))
                     && matches!(
                         w.to_ascii_lowercase().as_slice(),
-                        b"s" | b"m" | b"d" | b"re" | b"ve" | b"ll"
+                        b"s" | b"m" | b"d" | b"re" | b"ve" | b"ll" | b"em"
                     );
                 if is_clitic {
                     self.push(p, q, TokenKind::Word, 0);
                     return q;
                 }
+                // A decade (`'70s`).
+                let d = p + l;
+                if self.digits_at(d) == 2
+                    && b.get(d + 2) == Some(&b's')
+                    && !b.get(d + 3).is_some_and(u8::is_ascii_alphanumeric)
+                    && d + 3 <= e
+                {
+                    self.push(p, d + 3, TokenKind::Number, 0);
+                    return d + 3;
+                }
                 self.same_run(p, c)
             }
-            '-' | '\u{2013}' | '\u{2014}' | '\u{2015}' => {
+            '-' | '=' | '+' | '*' | '~' | '_' | '^' | '#' | '<' | '>' => {
+                // Dashes and line-drawing runs (`---`, `==>`, `*~*~*`, `^_^`).
+                let q = self.run_of(p, |x| {
+                    matches!(x, '-' | '=' | '+' | '*' | '~' | '_' | '^' | '#' | '<' | '>')
+                });
+                let fl = if b[p..q].iter().all(|&x| x == b'-') {
+                    flag::DASH
+                } else {
+                    0
+                };
+                self.push(p, q, TokenKind::Punct, fl);
+                q
+            }
+            '\u{2013}' | '\u{2014}' | '\u{2015}' => {
                 let q = self.run_of(p, |x| x == c);
                 self.push(p, q, TokenKind::Punct, flag::DASH);
                 q
             }
+            '$' | '/' | '\\' | ',' => self.same_run(p, c),
             '"' => {
                 self.push(p, p + 1, TokenKind::Punct, flag::DQUOTE | flag::CLOSE);
                 p + 1
@@ -497,12 +603,16 @@ impl Chunk<'_, '_> {
                 self.push(p, p + l, TokenKind::Punct, flag::CLOSE);
                 p + l
             }
+            '(' if p == self.s && self.enumerator(p).is_some() => {
+                let q = self.enumerator(p).unwrap_or(p + 1);
+                self.push(p, q, TokenKind::Punct, 0);
+                q
+            }
             '(' | '[' | '{' => {
                 self.push(p, p + 1, TokenKind::Punct, flag::OPEN);
                 p + 1
             }
-            '*' | '<' | '>' | '~' | '_' | '^' | '|' | '`' => self.same_run(p, c),
-            '=' => self.same_run(p, c),
+            '|' | '`' => self.same_run(p, c),
             c if is_emoji(c) => {
                 let q = self.run_of(p, is_emoji_cont);
                 self.push(p, q, TokenKind::Symbol, 0);
@@ -519,9 +629,35 @@ impl Chunk<'_, '_> {
         }
     }
 
+    /// `(a)`, `(iv)`, `(3)` alone in a chunk: one token.
+    fn enumerator(&self, p: usize) -> Option<usize> {
+        let b = self.b;
+        let close = if b[p] == b'(' { b')' } else { b']' };
+        let mut q = p + 1;
+        while q < self.e && q < p + 5 && b[q] != close {
+            q += 1;
+        }
+        if q >= self.e || b[q] != close {
+            return None;
+        }
+        let inner = &b[p + 1..q];
+        let ok = close == b')'
+            && ((inner.len() == 1 && inner[0].is_ascii_alphanumeric())
+                || (!inner.is_empty() && inner.iter().all(|c| matches!(c, b'i' | b'v' | b'x'))));
+        let end_ok = q + 1 == self.e
+            || self
+                .ch(q + 1)
+                .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
+        (ok && end_ok).then_some(q + 1)
+    }
+
     fn same_run(&mut self, p: usize, c: char) -> usize {
         let q = self.run_of(p, |x| x == c);
-        let fl = if c == '\'' || c == '`' { flag::CLOSE } else { 0 };
+        let fl = if c == '\'' || c == '`' {
+            flag::CLOSE
+        } else {
+            0
+        };
         self.push(p, q, TokenKind::Punct, fl);
         q
     }
@@ -549,6 +685,15 @@ impl Chunk<'_, '_> {
         }
         Some(q)
     }
+}
+
+/// File extensions that make `name-with-parts.ext` one token.
+fn is_file_ext(w: &[u8]) -> bool {
+    const E: [&[u8]; 22] = [
+        b"doc", b"docx", b"pdf", b"xls", b"xlsx", b"ppt", b"pptx", b"txt", b"htm", b"html", b"jpg",
+        b"jpeg", b"png", b"gif", b"zip", b"csv", b"xml", b"exe", b"mp3", b"mp4", b"wav", b"rtf",
+    ];
+    E.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// Where a contraction splits (`don't` → 2, `I'm` → 1, `gonna` → 3), if it is one.
@@ -615,25 +760,51 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("Hello, world.", "Hello|,|world|."),
             ("don't can't won't I'm", "do|n't|ca|n't|wo|n't|I|'m"),
-            ("Putin's Pyongyang’s Edwards'", "Putin|'s|Pyongyang|’s|Edwards|'"),
+            (
+                "Putin's Pyongyang’s Edwards'",
+                "Putin|'s|Pyongyang|’s|Edwards|'",
+            ),
             ("cannot gonna Dont", "can|not|gon|na|Do|nt"),
             ("the U.S. and Mr. Smith", "the|U.S.|and|Mr.|Smith"),
             ("J. R. R. Tolkien", "J.|R.|R.|Tolkien"),
-            ("11,000 3.5 1.2bn $40 40% 10:30 3rd", "11,000|3.5|1.2bn|$|40|40|%|10:30|3rd"),
-            ("2024-11-06 713-654-0365 1969-1970", "2024-11-06|713-654-0365|1969|-|1970"),
-            ("a 15-year term, non-stop e-mail", "a|15|-|year|term|,|non-stop|e-mail"),
+            (
+                "11,000 3.5 1.2bn $40 40% 10:30 3rd",
+                "11,000|3.5|1.2bn|$|40|40|%|10:30|3rd",
+            ),
+            (
+                "2024-11-06 713-654-0365 1969-1970",
+                "2024-11-06|713-654-0365|1969|-|1970",
+            ),
+            (
+                "a 15-year term, non-stop e-mail",
+                "a|15|-|year|term|,|non-stop|e-mail",
+            ),
             ("see http://x.org/a?b=1. ok", "see|http://x.org/a?b=1|.|ok"),
-            ("mail bob.s@ex.com, @user #tag", "mail|bob.s@ex.com|,|@user|#tag"),
+            (
+                "mail bob.s@ex.com, @user #tag",
+                "mail|bob.s@ex.com|,|@user|#tag",
+            ),
             ("end.Next one", "end|.|Next|one"),
             ("via Reuters]Russia has", "via|Reuters|]|Russia|has"),
             ("\"Hi!\" he said...", "\"|Hi|!|\"|he|said|..."),
-            ("Wait… what?! — yes – no -- ok", "Wait|…|what|?!|—|yes|–|no|--|ok"),
-            ("a/b 9/11 and/or", "a|/|b|9/11|and|/|or"),
+            (
+                "Wait… what?! — yes – no -- ok",
+                "Wait|…|what|?!|—|yes|–|no|--|ok",
+            ),
+            ("b/c 9/11 and/or", "b/c|9/11|and|/|or"),
+            (
+                "Hm =====> A++ ^_^ ...? '70s 'em",
+                "Hm|=====>|A|++|^_^|...|?|'70s|'em",
+            ),
+            (
+                "(a) <<ld2d-#69366-1.DOC>> mayur...@yahoo.com",
+                "(a)|<<|ld2d-#69366-1.DOC|>>|mayur...@yahoo.com",
+            ),
             ("Hi :) bye 😀👍🏽 ok", "Hi|:)|bye|😀👍🏽|ok"),
             ("Москва, 東京 ok", "Москва|,|東京|ok"),
             ("No. 5 and no. Fine", "No.|5|and|no|.|Fine"),
             (".265 +852 AT&T", ".265|+852|AT&T"),
-            ("f- the (s)", "f-|the|(|s|)"),
+            ("f- the (so)", "f-|the|(|so|)"),
         ];
         for (input, want) in cases {
             assert_eq!(toks(input).join("|"), *want, "input: {input}");
