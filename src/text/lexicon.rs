@@ -110,6 +110,16 @@ pub(crate) fn apostropheless_split(word: &[u8]) -> Option<usize> {
     if word.len() < 2 || word.len() > 8 {
         return None;
     }
+    let tail = [
+        word[word.len() - 2].to_ascii_lowercase(),
+        word[word.len() - 1].to_ascii_lowercase(),
+    ];
+    if !matches!(
+        &tail,
+        b"na" | b"ta" | b"da" | b"nt" | b"ot" | b"im" | b"ve" | b"re" | b"ll" | b"ts" | b"es"
+    ) {
+        return None;
+    }
     let mut buf = [0u8; 8];
     for (d, s) in buf.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();

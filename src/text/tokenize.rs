@@ -146,6 +146,9 @@ impl Chunk<'_, '_> {
     /// A URL starting at `p`, returning its end.
     fn url(&self, p: usize) -> Option<usize> {
         let b = self.b;
+        if !matches!(b[p], b'h' | b'H' | b'f' | b'F' | b'w' | b'W') {
+            return None;
+        }
         let hit = lower_eq(b, p, b"http://")
             || lower_eq(b, p, b"https://")
             || lower_eq(b, p, b"ftp://")
@@ -285,19 +288,10 @@ impl Chunk<'_, '_> {
                 self.push(start, q, TokenKind::Special, 0);
                 return q;
             }
-            let opener =
-                start == self.s || matches!(b[start - 1], b'<' | b'(' | b'"' | b'[' | b'\'' | b'/');
-            if opener {
-                if let Some(q) = self.filename(start) {
-                    self.push(start, q, TokenKind::Word, 0);
-                    return q;
-                }
-            }
         }
         let mut q = from;
         let mut seg = from;
         let mut inner_period = false;
-        let mut short_alpha = true;
         let mut phone = false;
         loop {
             while q < e {
@@ -316,9 +310,6 @@ impl Chunk<'_, '_> {
                         break;
                     }
                 }
-            }
-            if q - seg > 3 || !b[seg..q].iter().all(u8::is_ascii_alphabetic) {
-                short_alpha = false;
             }
             if q + 1 >= e {
                 break;
@@ -404,6 +395,15 @@ impl Chunk<'_, '_> {
                 _ => false,
             };
             if !join {
+                // A file name such as `ld2d-#69366-1.DOC` or `02-05-02.doc`.
+                if matches!(c, b'-' | b'_' | b'#') && start == from {
+                    let opener = start == self.s
+                        || matches!(b[start - 1], b'<' | b'(' | b'"' | b'[' | b'\'' | b'/');
+                    if let Some(end) = if opener { self.filename(start) } else { None } {
+                        self.push(start, end, TokenKind::Word, 0);
+                        return end;
+                    }
+                }
                 break;
             }
             if c == b'.' {
@@ -432,7 +432,9 @@ impl Chunk<'_, '_> {
         // A trailing period: abbreviation or sentence punctuation.
         if q < e && b[q] == b'.' && b.get(q + 1) != Some(&b'.') {
             let fl = if inner_period {
-                if short_alpha {
+                if w.split(|&x| x == b'.')
+                    .all(|g| g.len() <= 3 && g.iter().all(u8::is_ascii_alphabetic))
+                {
                     flag::ABBR
                 } else {
                     0
