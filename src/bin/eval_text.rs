@@ -409,6 +409,75 @@ fn report_errors(
     }
     let gold_ends: std::collections::HashSet<usize> = tb.sentences.iter().map(|s| s.end).collect();
     let sys_ends: std::collections::HashSet<usize> = sys_sents.iter().map(|s| s.end).collect();
+    // Summary of missed and false ends by the shapes of the tokens around them.
+    let shape = |t: &str| -> String {
+        let c = t.chars().next().unwrap_or(' ');
+        if t.chars().all(|c| matches!(c, '.' | '!' | '?')) {
+            t.chars().take(3).collect()
+        } else if t.starts_with("http") || t.starts_with("www") {
+            "URL".into()
+        } else if c.is_uppercase() {
+            "Aa".into()
+        } else if c.is_lowercase() {
+            "aa".into()
+        } else if c.is_ascii_digit() {
+            "9".into()
+        } else {
+            t.chars().take(2).collect()
+        }
+    };
+    let by_end: HashMap<usize, usize> = seg
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.end, i))
+        .collect();
+    for (title, ends) in [
+        (
+            "missed",
+            tb.sentences
+                .iter()
+                .map(|s| s.end)
+                .filter(|e| !sys_ends.contains(e))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "false",
+            sys_sents
+                .iter()
+                .map(|s| s.end)
+                .filter(|e| !gold_ends.contains(e))
+                .collect(),
+        ),
+    ] {
+        let mut kinds: HashMap<String, usize> = HashMap::new();
+        for e in ends {
+            let Some(&i) = by_end.get(&e) else { continue };
+            let cur = &seg.tokens[i];
+            let nxt = seg.tokens.get(i + 1).map_or(String::from("END"), |t| {
+                let gap = &text[cur.span.end..t.span.start];
+                let nl = if gap.contains('\n') {
+                    "¶"
+                } else if gap.is_empty() {
+                    ""
+                } else {
+                    " "
+                };
+                format!("{nl}{}", shape(&text[t.span.start..t.span.end]))
+            });
+            *kinds
+                .entry(format!(
+                    "{}|{}",
+                    shape(&text[cur.span.start..cur.span.end]),
+                    nxt
+                ))
+                .or_default() += 1;
+        }
+        let mut v: Vec<_> = kinds.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let line: Vec<String> = v.iter().take(20).map(|(k, c)| format!("{k}:{c}")).collect();
+        println!("  -- {title} ends by shape: {}", line.join("  "));
+    }
     println!("  -- missed sentence ends --");
     for s in tb
         .sentences

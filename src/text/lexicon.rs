@@ -255,6 +255,163 @@ pub(crate) fn is_sentence_starter(word: &[u8]) -> bool {
     )
 }
 
+/// Letter closings before a comma (`Thanks,` `Best regards,`); `b` is the second word or empty.
+pub(crate) fn is_letter_closing(a: &[u8], b: &[u8]) -> bool {
+    let a = a.to_ascii_lowercase();
+    let b = b.to_ascii_lowercase();
+    matches!(
+        (a.as_slice(), b.as_slice()),
+        (
+            b"thanks"
+                | b"regards"
+                | b"best"
+                | b"cheers"
+                | b"sincerely"
+                | b"cordially"
+                | b"love"
+                | b"yours"
+                | b"respectfully"
+                | b"thx"
+                | b"rgds"
+                | b"ciao",
+            b"",
+        ) | (b"thank", b"you")
+            | (b"many" | b"thanks" | b"with", b"thanks")
+            | (
+                b"best" | b"kind" | b"warm" | b"warmest" | b"warmly",
+                b"regards" | b"wishes"
+            )
+            | (b"take", b"care")
+            | (b"yours", b"truly" | b"sincerely")
+    )
+}
+
+/// Greeting words before a name (`Hi Jeff,`).
+pub(crate) fn is_greeting(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"Hi" | b"Hello" | b"Dear" | b"Hey" | b"Morning" | b"Greetings"
+    )
+}
+
+/// Capitalised words that begin a sentence before a comma without being a name
+/// (`Yes, I think`), so a comma after them is no greeting.
+pub(crate) fn is_discourse_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"Yes"
+            | b"No"
+            | b"Well"
+            | b"Oh"
+            | b"Now"
+            | b"So"
+            | b"OK"
+            | b"Ok"
+            | b"Okay"
+            | b"However"
+            | b"Meanwhile"
+            | b"Still"
+            | b"Also"
+            | b"Then"
+            | b"Indeed"
+            | b"Instead"
+            | b"Moreover"
+            | b"Furthermore"
+            | b"Nevertheless"
+            | b"Nonetheless"
+            | b"First"
+            | b"Second"
+            | b"Third"
+            | b"Finally"
+            | b"Today"
+            | b"Yesterday"
+            | b"Tomorrow"
+            | b"Again"
+            | b"Besides"
+            | b"Otherwise"
+            | b"Thus"
+            | b"Hence"
+            | b"Therefore"
+            | b"Anyway"
+            | b"Overall"
+            | b"Later"
+            | b"Earlier"
+            | b"Here"
+            | b"There"
+            | b"Sure"
+            | b"Right"
+            | b"Yeah"
+            | b"Yep"
+            | b"Nope"
+            | b"Hey"
+            | b"Hi"
+            | b"Hello"
+            | b"Look"
+            | b"Listen"
+            | b"Please"
+            | b"Sorry"
+            | b"Ah"
+            | b"Um"
+            | b"Uh"
+            | b"Alright"
+            | b"True"
+            | b"Plus"
+            | b"Last"
+            | b"Next"
+            | b"Afterwards"
+            | b"Recently"
+            | b"Currently"
+            | b"But"
+            | b"And"
+            | b"Or"
+            | b"Though"
+            | b"Although"
+            | b"Unfortunately"
+            | b"Fortunately"
+            | b"Similarly"
+            | b"Additionally"
+            | b"Again."
+            | b"In"
+            | b"On"
+            | b"At"
+            | b"For"
+            | b"By"
+            | b"If"
+            | b"When"
+            | b"As"
+            | b"Since"
+            | b"Because"
+            | b"While"
+            | b"After"
+            | b"Before"
+            | b"Once"
+            | b"Like"
+            | b"Hmm"
+            | b"Wow"
+            | b"Sir"
+            | b"Madam"
+            | b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"God"
+            | b"Man"
+            | b"Dude"
+            | b"Honey"
+            | b"Baby"
+            | b"Folks"
+            | b"Guys"
+            | b"Everyone"
+            | b"Anyone"
+            | b"Somehow"
+            | b"Nowadays"
+            | b"Similarly."
+            | b"Consequently"
+            | b"Ultimately"
+            | b"Specifically"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

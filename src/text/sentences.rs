@@ -114,11 +114,13 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                     break;
                 }
                 let glued = c.start == toks[j].end;
+                let glued_right = toks.get(j + 2).is_some_and(|x| x.start == c.end);
                 let is_dq = c.flags & flag::DQUOTE != 0;
                 let ok = if glued {
-                    !is_dq || dqj % 2 == 1 || toks.get(j + 2).is_none_or(|x| x.start > c.end)
+                    !is_dq || dqj % 2 == 1 || !glued_right
                 } else {
-                    is_dq && dqj % 2 == 1 && newlines(b, toks[j].end, c.start) == 0
+                    // A quote with space on both sides closes only an open quotation.
+                    is_dq && !glued_right && dqj % 2 == 1 && newlines(b, toks[j].end, c.start) == 0
                 };
                 if !ok {
                     break;
@@ -128,7 +130,23 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                 }
                 j += 1;
             }
-            if j + 1 < n {
+            // A reference after the sentence: `... end. [3] Next`.
+            while j + 3 < n
+                && tok(j + 1) == b"["
+                && toks[j + 2].kind == TokenKind::Number
+                && tok(j + 3) == b"]"
+                && newlines(b, toks[j].end, toks[j + 1].start) == 0
+            {
+                j += 3;
+            }
+            let quoted = j > i;
+            // A list number opening the sentence (`3. I expect`) is not a sentence.
+            let list_item = tok(i) == b"."
+                && i == start + 1
+                && toks[start].kind == TokenKind::Number
+                && toks[start].end - toks[start].start <= 2
+                && toks[start].end == t.start;
+            if j + 1 < n && !list_item {
                 let nx = toks[j + 1];
                 let gap = nx.start > toks[j].end;
                 let brk = if !gap {
@@ -146,7 +164,7 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                     // Web text often starts sentences in lowercase; a bare `.`, `!` or `?`
                     // (abbreviations keep their period) is a boundary unless punctuation follows.
                     let (c, _) = head(text, &nx);
-                    opens_sentence(text, &nx) || c.is_alphabetic()
+                    opens_sentence(text, &nx) || (c.is_alphabetic() && !quoted)
                 };
                 if brk {
                     end_after = Some(j);
@@ -164,6 +182,15 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
             {
                 end_after = Some(i);
             }
+        } else if tok(i) == b","
+            && i > start
+            && i - start <= 3
+            && toks[i + 1].start > t.end
+            && toks[i + 1].kind == TokenKind::Word
+            && salutation(b, &toks[start..i], tok(i + 1))
+        {
+            // `Thanks, Anne` / `Jeff, SPLOID.com cited you` in e-mails and letters.
+            end_after = Some(i);
         } else if matches!(tok(i), b")" | b"]") && toks[i + 1].start == t.end {
             // A caption glued to the next sentence: `...via Reuters]Russia has`.
             let (c, second) = head(text, &toks[i + 1]);
@@ -191,6 +218,38 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
     }
     ends.push(n);
     ends
+}
+
+/// Whether `head` (the sentence so far, before a comma) is a letter closing (`Best regards`)
+/// or a greeting by name (`Jeff`, `Hi Jeff`, `Dear Ms Smith`) before a word that usually
+/// starts a sentence (`Jeff, I think`).
+fn salutation(b: &[u8], head: &[Raw], next: &[u8]) -> bool {
+    let w = |r: &Raw| &b[r.start..r.end];
+    let closing = match head {
+        [a] => lexicon::is_letter_closing(w(a), b""),
+        [a, c] => lexicon::is_letter_closing(w(a), w(c)),
+        _ => false,
+    };
+    if closing {
+        return true;
+    }
+    if !lexicon::is_sentence_starter(next) {
+        return false;
+    }
+    let names = match head {
+        [a] => std::slice::from_ref(a),
+        [g, rest @ ..] if lexicon::is_greeting(w(g)) => rest,
+        _ => return false,
+    };
+    !names.is_empty()
+        && names.iter().all(|r| {
+            let x = w(r);
+            x.first().is_some_and(u8::is_ascii_uppercase)
+                && x.iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
+                && !x.ends_with(b"ly")
+                && !lexicon::is_discourse_word(x)
+                && !lexicon::is_sentence_starter(x)
+        })
 }
 
 /// Whether tokens before a dash look like a dateline (`KYIV, Nov 6 (Reuters)`, `WASHINGTON`).
