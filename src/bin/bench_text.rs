@@ -38,6 +38,8 @@ fn bodies(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
         };
         let body = after[..j]
             .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3}')
+            .trim_end_matches("&#3;")
+            .trim_end()
             .trim_end_matches("Reuter")
             .trim_end_matches("REUTER")
             .replace("&lt;", "<")
@@ -77,8 +79,14 @@ fn mbps(bytes: usize, secs: f64) -> f64 {
 }
 
 fn main() -> ExitCode {
-    let rounds: usize = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--show N`: print the sentences of the first N bodies instead of timing.
+    let show: Option<usize> = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1)?.parse().ok());
+    let rounds: usize = args
+        .first()
         .and_then(|s| s.parse().ok())
         .unwrap_or(3)
         .max(1);
@@ -94,6 +102,16 @@ fn main() -> ExitCode {
             eprintln!("cannot read `{}`: {e}", p.display());
             return ExitCode::FAILURE;
         }
+    }
+    if let Some(n) = show {
+        for d in docs.iter().take(n) {
+            let (sents, _) = segment(d);
+            for s in &sents {
+                println!("| {}", d[s.span.start..s.span.end].replace('\n', " "));
+            }
+            println!("-----");
+        }
+        return ExitCode::SUCCESS;
     }
     let total: usize = docs.iter().map(String::len).sum();
     println!(

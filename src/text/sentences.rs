@@ -30,34 +30,43 @@ fn newlines(b: &[u8], from: usize, to: usize) -> u32 {
     n
 }
 
+/// Whether the line after the last newline in `b[from..to]` is indented (a new paragraph in
+/// hard-wrapped text).
+fn indented(b: &[u8], from: usize, to: usize) -> bool {
+    let gap = &b[from..to];
+    gap.iter().rposition(|&c| c == b'\n').is_some_and(|k| {
+        let rest = &gap[k + 1..];
+        rest.first() == Some(&b'\t') || rest.starts_with(b"  ")
+    })
+}
+
 /// Whether the text is hard-wrapped (lines broken at a fixed width inside sentences), in which
 /// case a single newline is not a sentence boundary by itself.
 pub(crate) fn is_hard_wrapped(text: &str) -> bool {
     let b = text.as_bytes();
-    let (mut lines, mut long, mut single, mut wide, mut cont) = (0usize, 0usize, 0, 0, 0);
-    let mut prev_len: Option<usize> = None; // length of the previous non-blank line
+    let (mut lines, mut long, mut single, mut cont) = (0usize, 0usize, 0usize, 0usize);
+    // Whether the previous non-blank line ended inside a sentence (no final punctuation).
+    let mut prev_open: Option<bool> = None;
     for line in b.split(|&c| c == b'\n') {
         let t = line.trim_ascii();
         if t.is_empty() {
-            prev_len = None;
+            prev_open = None;
             continue;
         }
         lines += 1;
         if t.len() > 100 {
             long += 1;
         }
-        if let Some(pl) = prev_len {
+        if let Some(open) = prev_open {
             single += 1;
-            if pl >= 40 {
-                wide += 1;
-            }
-            if t[0].is_ascii_lowercase() || t[0].is_ascii_digit() {
+            if open && (t[0].is_ascii_lowercase() || t[0].is_ascii_digit() || t[0] == b'(') {
                 cont += 1;
             }
         }
-        prev_len = Some(t.len());
+        let last = t[t.len() - 1];
+        prev_open = Some(!matches!(last, b'.' | b'!' | b'?' | b':' | b'"' | b'\''));
     }
-    single >= 2 && long * 10 <= lines && wide * 2 >= single && cont * 5 >= single
+    single >= 2 && long * 10 <= lines && cont * 10 >= single * 3
 }
 
 /// The first char of a token and whether its second char is a lowercase letter.
@@ -102,7 +111,7 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
         }
         let nl = newlines(b, t.end, toks[i + 1].start);
         let mut end_after = None;
-        if nl >= 2 || (nl == 1 && !wrapped) {
+        if nl >= 2 || (nl == 1 && (!wrapped || indented(b, t.end, toks[i + 1].start))) {
             end_after = Some(i);
         } else if t.flags & (flag::FINAL | flag::ABBR) != 0 {
             // Absorb closing quotes and brackets.
@@ -156,8 +165,7 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                         && is_upper(c)
                         && second
                 } else if t.flags & flag::ABBR != 0 {
-                    newlines(b, toks[j].end, nx.start) > 0 && opens_sentence(text, &nx)
-                        || lexicon::is_sentence_starter(tok(j + 1))
+                    lexicon::is_sentence_starter(tok(j + 1))
                 } else if t.flags & flag::ELLIPSIS != 0 {
                     opens_sentence(text, &nx)
                 } else {
@@ -334,5 +342,7 @@ mod tests {
         assert!(is_hard_wrapped(t));
         assert_eq!(sents(t).len(), 2);
         assert!(!is_hard_wrapped("Title\nA long paragraph."));
+        let table = "Grain board figures show\ncrop registrations to\nFebruary 11, in brackets:\n    Bread wheat prev 1,655.8, total\n2,692.4 (4,161.0).\n    Maize total 48.0 (nil).\n";
+        assert_eq!(sents(table).len(), 3);
     }
 }
