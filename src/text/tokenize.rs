@@ -462,6 +462,26 @@ impl Chunk<'_, '_> {
             }
         }
 
+        // A number with a unit or multiplier (`5pm`, `35mm`, `1.2bn`) is two words; ordinals
+        // (`3rd`), decades (`1980s`) and single capitals (`4G`) stay whole.
+        if kind == TokenKind::Number && start == from {
+            if let Some(k) = w.iter().position(u8::is_ascii_alphabetic) {
+                let (num, unit) = w.split_at(k);
+                let keep = unit.len() == 1 && unit[0].is_ascii_uppercase()
+                    || [&b"th"[..], b"st", b"nd", b"rd", b"s"]
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(unit));
+                if !keep
+                    && num.last().is_some_and(u8::is_ascii_digit)
+                    && unit.iter().all(u8::is_ascii_alphabetic)
+                {
+                    self.push(start, start + k, kind, 0);
+                    self.push(start + k, q, TokenKind::Word, 0);
+                    return q;
+                }
+            }
+        }
+
         // Contractions.
         if kind == TokenKind::Word {
             if let Some(k) = clitic_split(w) {
@@ -524,6 +544,13 @@ impl Chunk<'_, '_> {
                     flag::FINAL
                 };
                 self.push(p, q, TokenKind::Punct, fl);
+                q
+            }
+            '\u{2018}' | '\u{2019}'
+                if next.is_some_and(|n| matches!(n, '\u{2018}' | '\u{2019}')) =>
+            {
+                let q = self.run_of(p, |x| matches!(x, '\u{2018}' | '\u{2019}'));
+                self.push(p, q, TokenKind::Punct, flag::CLOSE);
                 q
             }
             '\u{2026}' => {
@@ -770,8 +797,8 @@ mod tests {
             ("the U.S. and Mr. Smith", "the|U.S.|and|Mr.|Smith"),
             ("J. R. R. Tolkien", "J.|R.|R.|Tolkien"),
             (
-                "11,000 3.5 1.2bn $40 40% 10:30 3rd",
-                "11,000|3.5|1.2bn|$|40|40|%|10:30|3rd",
+                "11,000 3.5 1.2bn $40 40% 10:30 3rd 5pm 1980s 4G",
+                "11,000|3.5|1.2|bn|$|40|40|%|10:30|3rd|5|pm|1980s|4G",
             ),
             (
                 "2024-11-06 713-654-0365 1969-1970",
