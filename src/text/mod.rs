@@ -266,8 +266,14 @@ mod tests {
     fn final_abbreviation_gives_up_period() {
         let text = "He lives in the U.S. The end etc.";
         let (sents, toks) = segment(text);
-        let w: Vec<&str> = toks.iter().map(|t| &text[t.span.start..t.span.end]).collect();
-        assert_eq!(w, ["He", "lives", "in", "the", "U.S", ".", "The", "end", "etc", "."]);
+        let w: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            w,
+            ["He", "lives", "in", "the", "U.S", ".", "The", "end", "etc", "."]
+        );
         assert_eq!(sents.len(), 2);
         assert_eq!((sents[0].token_start, sents[0].token_end), (0, 6));
         assert_eq!(sents[0].span.end, text.find(" The").unwrap_or(0));

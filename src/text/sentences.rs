@@ -330,6 +330,27 @@ mod tests {
             ("Wait... what", &["Wait... what"]),
             ("No. 5 is here.", &["No. 5 is here."]),
             ("a\r\n\r\nb", &["a", "b"]),
+            (
+                "He said, \"She told me 'no.'\" Then left.",
+                &["He said, \"She told me 'no.'\"", "Then left."],
+            ),
+            (
+                "\"Go home!\" he said. Fine.",
+                &["\"Go home!\" he said.", "Fine."],
+            ),
+            (
+                "On Jan. 5 the firm met Gen. Smith at No. 10 St. James.",
+                &["On Jan. 5 the firm met Gen. Smith at No. 10 St. James."],
+            ),
+            (
+                "WASHINGTON (AP) — The bill passed.",
+                &["WASHINGTON (AP) —", "The bill passed."],
+            ),
+            (
+                "It grew 3.5 pct. Shares rose.",
+                &["It grew 3.5 pct.", "Shares rose."],
+            ),
+            ("Thanks,\nAnne", &["Thanks,", "Anne"]),
         ];
         for (input, want) in cases {
             assert_eq!(sents(input), *want, "input: {input:?}");
