@@ -430,7 +430,9 @@ impl Chunk<'_, '_> {
         }
 
         // A trailing period: abbreviation or sentence punctuation.
-        if q < e && b[q] == b'.' && b.get(q + 1) != Some(&b'.') {
+        // `Inc..` is `Inc.` and a full stop; `...` stays an ellipsis.
+        let double = b.get(q + 1) == Some(&b'.') && b.get(q + 2) != Some(&b'.');
+        if q < e && b[q] == b'.' && (b.get(q + 1) != Some(&b'.') || double) {
             let fl = if inner_period {
                 if w.split(|&x| x == b'.')
                     .all(|g| g.len() <= 3 && g.iter().all(u8::is_ascii_alphabetic))
@@ -440,7 +442,7 @@ impl Chunk<'_, '_> {
                     0
                 }
             } else {
-                match lexicon::abbrev(w) {
+                match abbrev_any_case(w) {
                     Abbrev::Title => flag::NOEND,
                     Abbrev::Plain => flag::ABBR,
                     Abbrev::BeforeNumber if q + 1 == e && self.digit_follows(q + 1) => flag::NOEND,
@@ -456,7 +458,7 @@ impl Chunk<'_, '_> {
                     _ => 0,
                 }
             };
-            if fl != 0 {
+            if fl != 0 && (!double || fl == flag::ABBR) {
                 self.push(start, q + 1, kind, fl);
                 return q + 1;
             }
@@ -725,6 +727,19 @@ fn is_file_ext(w: &[u8]) -> bool {
     E.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// [`lexicon::abbrev`], also for ALL-CAPS forms (`LTD`, `GEN`).
+fn abbrev_any_case(w: &[u8]) -> Abbrev {
+    let a = lexicon::abbrev(w);
+    if a != Abbrev::No || w.len() < 2 || w.len() > 6 || !w.iter().all(u8::is_ascii_uppercase) {
+        return a;
+    }
+    let mut buf = [0u8; 6];
+    for (i, (d, s)) in buf.iter_mut().zip(w).enumerate() {
+        *d = if i == 0 { *s } else { s.to_ascii_lowercase() };
+    }
+    lexicon::abbrev(&buf[..w.len()])
+}
+
 /// Where a contraction splits (`don't` → 2, `I'm` → 1, `gonna` → 3), if it is one.
 pub(crate) fn clitic_split(w: &[u8]) -> Option<usize> {
     let n = w.len();
@@ -832,6 +847,10 @@ mod tests {
             ("Hi :) bye 😀👍🏽 ok", "Hi|:)|bye|😀👍🏽|ok"),
             ("Москва, 東京 ok", "Москва|,|東京|ok"),
             ("No. 5 and no. Fine", "No.|5|and|no|.|Fine"),
+            (
+                "CCNG, Inc.. On ACME LTD., x",
+                "CCNG|,|Inc.|.|On|ACME|LTD.|,|x",
+            ),
             (".265 +852 AT&T", ".265|+852|AT&T"),
             ("f- the (so)", "f-|the|(|so|)"),
         ];
