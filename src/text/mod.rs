@@ -156,28 +156,39 @@ fn push_token(text: &str, r: &tokenize::Raw, sentence: u32, out: &mut Vec<Token>
 /// become straight, em dashes and horizontal bars `--`, en dashes, minus signs and Unicode
 /// hyphens `-`, `…` becomes `...`.
 #[must_use]
+#[inline]
 pub fn normalise(tok: &str, kind: TokenKind) -> Option<String> {
     if tok.is_ascii() || kind == TokenKind::Special {
         return None;
     }
-    let mut changed = false;
-    let mut out = String::with_capacity(tok.len());
-    for c in tok.chars() {
-        let rep = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
-            '\u{2014}' | '\u{2015}' => "--",
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => "-",
-            '\u{2026}' => "...",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        changed = true;
-        out.push_str(rep);
+    normalise_non_ascii(tok)
+}
+
+/// The replacement of one char in [`normalise`].
+fn replacement(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2014}' | '\u{2015}' => "--",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => "-",
+        '\u{2026}' => "...",
+        _ => return None,
+    })
+}
+
+/// [`normalise`] for tokens with non-ASCII chars; allocates only when something changes.
+fn normalise_non_ascii(tok: &str) -> Option<String> {
+    if !tok.chars().any(|c| replacement(c).is_some()) {
+        return None;
     }
-    changed.then_some(out)
+    let mut out = String::with_capacity(tok.len() + 2);
+    for c in tok.chars() {
+        match replacement(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
