@@ -320,6 +320,20 @@ mod tests {
         let glued = "a".repeat(1_000_000) + &".".repeat(500_000) + &"-x".repeat(250_000);
         let (_, k2) = segment(&glued);
         assert!(!k2.is_empty());
+        // Adversarial runs without whitespace: each must stay linear.
+        for unit in [
+            "a-", "(a-", "/a-", ".)", "a@", "x'", "’s", "a.b", "1,000", "[1]", ". \"", "http://x",
+        ] {
+            let t = unit.repeat(200_000 / unit.len());
+            let t1 = std::time::Instant::now();
+            let (s, k) = segment(&t);
+            assert!(!s.is_empty() && !k.is_empty());
+            assert!(
+                t1.elapsed().as_secs() < 5,
+                "`{unit}` took {:?}",
+                t1.elapsed()
+            );
+        }
         // Generous bound: debug builds on a loaded machine.
         assert!(t0.elapsed().as_secs() < 20, "took {:?}", t0.elapsed());
     }
