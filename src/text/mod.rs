@@ -2,8 +2,9 @@
 //!
 //! Tokens are syntactic words as in Universal Dependencies English (EWT, GUM): `don't` → `do`
 //! `n't`, `Putin's` → `Putin` `'s`, `cannot` → `can` `not`, `15-year` → `15` `-` `year` (but
-//! `e-mail`, `non-stop` stay whole), `$40` → `$` `40`, abbreviations keep their period (`U.S.`,
-//! `Mr.`). URLs, e-mails, handles and hashtags are single [`TokenKind::Special`] tokens.
+//! `e-mail`, `non-stop` stay whole), `$40` → `$` `40`, `5pm` → `5` `pm`, abbreviations keep
+//! their period (`U.S.`, `Mr.`) except at the end of a sentence (`etc` `.`). URLs, e-mails,
+//! handles and hashtags are single [`TokenKind::Special`] tokens.
 //!
 //! Sentences end at `.`, `!`, `?` and ellipses before a plausible sentence start (closing quotes
 //! and brackets stay with the sentence), at blank lines, at single newlines unless the text is
@@ -89,31 +90,40 @@ pub fn segment_full(text: &str) -> Segmentation {
     let mut clitic = Vec::with_capacity(raws.len());
     let mut sents = Vec::with_capacity(ends.len());
     let mut start = 0usize;
-    for (si, &end) in ends.iter().enumerate() {
+    for &end in &ends {
         if end <= start {
             continue;
         }
-        let si = u32::try_from(si).unwrap_or(u32::MAX);
-        for r in &raws[start..end] {
-            let space_after = match b.get(r.end) {
-                None => false,
-                Some(&c) if c < 0x80 => chars::is_ascii_space(c),
-                Some(_) => chars::is_space(chars::char_at(text, r.end).0),
-            };
-            tokens.push(Token {
-                span: Span::new(r.start, r.end),
-                sentence: si,
-                kind: r.kind,
-                norm: normalise(&text[r.start..r.end], r.kind),
-                space_after,
-                ..Token::default()
-            });
+        let si = u32::try_from(sents.len()).unwrap_or(u32::MAX);
+        let first = tokens.len();
+        for (k, r) in raws[start..end].iter().enumerate() {
+            let mut r = *r;
+            // An abbreviation ending a sentence gives up its period, as UD English does
+            // (`etc.` → `etc` `.`).
+            let split = k + 1 == end - start
+                && r.flags & tokenize::flag::ABBR != 0
+                && r.end - r.start >= 2
+                && b[r.end - 1] == b'.';
+            if split {
+                r.end -= 1;
+            }
+            push_token(text, &r, si, &mut tokens);
             clitic.push(r.flags & tokenize::flag::CLITIC != 0);
+            if split {
+                let dot = tokenize::Raw {
+                    start: r.end,
+                    end: r.end + 1,
+                    kind: TokenKind::Punct,
+                    flags: 0,
+                };
+                push_token(text, &dot, si, &mut tokens);
+                clitic.push(false);
+            }
         }
         sents.push(Sentence {
             span: Span::new(raws[start].start, raws[end - 1].end),
-            token_start: u32::try_from(start).unwrap_or(u32::MAX),
-            token_end: u32::try_from(end).unwrap_or(u32::MAX),
+            token_start: u32::try_from(first).unwrap_or(u32::MAX),
+            token_end: u32::try_from(tokens.len()).unwrap_or(u32::MAX),
         });
         start = end;
     }
@@ -124,32 +134,61 @@ pub fn segment_full(text: &str) -> Segmentation {
     }
 }
 
+/// Appends the [`Token`] for `r`.
+fn push_token(text: &str, r: &tokenize::Raw, sentence: u32, out: &mut Vec<Token>) {
+    let b = text.as_bytes();
+    let space_after = match b.get(r.end) {
+        None => false,
+        Some(&c) if c < 0x80 => chars::is_ascii_space(c),
+        Some(_) => chars::is_space(chars::char_at(text, r.end).0),
+    };
+    out.push(Token {
+        span: Span::new(r.start, r.end),
+        sentence,
+        kind: r.kind,
+        norm: normalise(&text[r.start..r.end], r.kind),
+        space_after,
+        ..Token::default()
+    });
+}
+
 /// The normalised form of a token when it differs from the text: curly quotes and apostrophes
 /// become straight, em dashes and horizontal bars `--`, en dashes, minus signs and Unicode
 /// hyphens `-`, `…` becomes `...`.
 #[must_use]
+#[inline]
 pub fn normalise(tok: &str, kind: TokenKind) -> Option<String> {
     if tok.is_ascii() || kind == TokenKind::Special {
         return None;
     }
-    let mut changed = false;
-    let mut out = String::with_capacity(tok.len());
-    for c in tok.chars() {
-        let rep = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
-            '\u{2014}' | '\u{2015}' => "--",
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => "-",
-            '\u{2026}' => "...",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        changed = true;
-        out.push_str(rep);
+    normalise_non_ascii(tok)
+}
+
+/// The replacement of one char in [`normalise`].
+fn replacement(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2014}' | '\u{2015}' => "--",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => "-",
+        '\u{2026}' => "...",
+        _ => return None,
+    })
+}
+
+/// [`normalise`] for tokens with non-ASCII chars; allocates only when something changes.
+fn normalise_non_ascii(tok: &str) -> Option<String> {
+    if !tok.chars().any(|c| replacement(c).is_some()) {
+        return None;
     }
-    changed.then_some(out)
+    let mut out = String::with_capacity(tok.len() + 2);
+    for c in tok.chars() {
+        match replacement(c) {
+            Some(r) => out.push_str(r),
+            None => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -235,6 +274,23 @@ mod tests {
     }
 
     #[test]
+    fn final_abbreviation_gives_up_period() {
+        let text = "He lives in the U.S. The end etc.";
+        let (sents, toks) = segment(text);
+        let w: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        assert_eq!(
+            w,
+            ["He", "lives", "in", "the", "U.S", ".", "The", "end", "etc", "."]
+        );
+        assert_eq!(sents.len(), 2);
+        assert_eq!((sents[0].token_start, sents[0].token_end), (0, 6));
+        assert_eq!(sents[0].span.end, text.find(" The").unwrap_or(0));
+    }
+
+    #[test]
     fn kinds() {
         let text = "See https://x.org @bob 40 % 😀 word";
         let (_, toks) = segment(text);
@@ -264,6 +320,20 @@ mod tests {
         let glued = "a".repeat(1_000_000) + &".".repeat(500_000) + &"-x".repeat(250_000);
         let (_, k2) = segment(&glued);
         assert!(!k2.is_empty());
+        // Adversarial runs without whitespace: each must stay linear.
+        for unit in [
+            "a-", "(a-", "/a-", ".)", "a@", "x'", "’s", "a.b", "1,000", "[1]", ". \"", "http://x",
+        ] {
+            let t = unit.repeat(200_000 / unit.len());
+            let t1 = std::time::Instant::now();
+            let (s, k) = segment(&t);
+            assert!(!s.is_empty() && !k.is_empty());
+            assert!(
+                t1.elapsed().as_secs() < 5,
+                "`{unit}` took {:?}",
+                t1.elapsed()
+            );
+        }
         // Generous bound: debug builds on a loaded machine.
         assert!(t0.elapsed().as_secs() < 20, "took {:?}", t0.elapsed());
     }

@@ -4,6 +4,7 @@
 use super::chars::{char_at, is_emoji, is_lower, is_upper};
 use super::lexicon;
 use super::tokenize::{flag, starts_upper, Raw};
+use crate::document::TokenKind;
 
 /// Newlines in `b[from..to]` (a run of whitespace); `\r\n` counts once, U+2029 twice.
 fn newlines(b: &[u8], from: usize, to: usize) -> u32 {
@@ -29,34 +30,43 @@ fn newlines(b: &[u8], from: usize, to: usize) -> u32 {
     n
 }
 
+/// Whether the line after the last newline in `b[from..to]` is indented (a new paragraph in
+/// hard-wrapped text).
+fn indented(b: &[u8], from: usize, to: usize) -> bool {
+    let gap = &b[from..to];
+    gap.iter().rposition(|&c| c == b'\n').is_some_and(|k| {
+        let rest = &gap[k + 1..];
+        rest.first() == Some(&b'\t') || rest.starts_with(b"  ")
+    })
+}
+
 /// Whether the text is hard-wrapped (lines broken at a fixed width inside sentences), in which
 /// case a single newline is not a sentence boundary by itself.
 pub(crate) fn is_hard_wrapped(text: &str) -> bool {
     let b = text.as_bytes();
-    let (mut lines, mut long, mut single, mut wide, mut cont) = (0usize, 0usize, 0, 0, 0);
-    let mut prev_len: Option<usize> = None; // length of the previous non-blank line
+    let (mut lines, mut long, mut single, mut cont) = (0usize, 0usize, 0usize, 0usize);
+    // Whether the previous non-blank line ended inside a sentence (no final punctuation).
+    let mut prev_open: Option<bool> = None;
     for line in b.split(|&c| c == b'\n') {
         let t = line.trim_ascii();
         if t.is_empty() {
-            prev_len = None;
+            prev_open = None;
             continue;
         }
         lines += 1;
         if t.len() > 100 {
             long += 1;
         }
-        if let Some(pl) = prev_len {
+        if let Some(open) = prev_open {
             single += 1;
-            if pl >= 40 {
-                wide += 1;
-            }
-            if t[0].is_ascii_lowercase() || t[0].is_ascii_digit() {
+            if open && (t[0].is_ascii_lowercase() || t[0].is_ascii_digit() || t[0] == b'(') {
                 cont += 1;
             }
         }
-        prev_len = Some(t.len());
+        let last = t[t.len() - 1];
+        prev_open = Some(!matches!(last, b'.' | b'!' | b'?' | b':' | b'"' | b'\''));
     }
-    single >= 2 && long * 10 <= lines && wide * 2 >= single && cont * 5 >= single
+    single >= 2 && long * 10 <= lines && cont * 10 >= single * 3
 }
 
 /// The first char of a token and whether its second char is a lowercase letter.
@@ -101,7 +111,7 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
         }
         let nl = newlines(b, t.end, toks[i + 1].start);
         let mut end_after = None;
-        if nl >= 2 || (nl == 1 && !wrapped) {
+        if nl >= 2 || (nl == 1 && (!wrapped || indented(b, t.end, toks[i + 1].start))) {
             end_after = Some(i);
         } else if t.flags & (flag::FINAL | flag::ABBR) != 0 {
             // Absorb closing quotes and brackets.
@@ -113,11 +123,13 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                     break;
                 }
                 let glued = c.start == toks[j].end;
+                let glued_right = toks.get(j + 2).is_some_and(|x| x.start == c.end);
                 let is_dq = c.flags & flag::DQUOTE != 0;
                 let ok = if glued {
-                    !is_dq || dqj % 2 == 1 || toks.get(j + 2).is_none_or(|x| x.start > c.end)
+                    !is_dq || dqj % 2 == 1 || !glued_right
                 } else {
-                    is_dq && dqj % 2 == 1 && newlines(b, toks[j].end, c.start) == 0
+                    // A quote with space on both sides closes only an open quotation.
+                    is_dq && !glued_right && dqj % 2 == 1 && newlines(b, toks[j].end, c.start) == 0
                 };
                 if !ok {
                     break;
@@ -127,7 +139,23 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                 }
                 j += 1;
             }
-            if j + 1 < n {
+            // A reference after the sentence: `... end. [3] Next`.
+            while j + 3 < n
+                && tok(j + 1) == b"["
+                && toks[j + 2].kind == TokenKind::Number
+                && tok(j + 3) == b"]"
+                && newlines(b, toks[j].end, toks[j + 1].start) == 0
+            {
+                j += 3;
+            }
+            let quoted = j > i;
+            // A list number opening the sentence (`3. I expect`) is not a sentence.
+            let list_item = tok(i) == b"."
+                && i == start + 1
+                && toks[start].kind == TokenKind::Number
+                && toks[start].end - toks[start].start <= 2
+                && toks[start].end == t.start;
+            if j + 1 < n && !list_item {
                 let nx = toks[j + 1];
                 let gap = nx.start > toks[j].end;
                 let brk = if !gap {
@@ -137,15 +165,40 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
                         && is_upper(c)
                         && second
                 } else if t.flags & flag::ABBR != 0 {
-                    newlines(b, toks[j].end, nx.start) > 0 && opens_sentence(text, &nx)
-                        || lexicon::is_sentence_starter(tok(j + 1))
-                } else {
+                    lexicon::is_sentence_starter(tok(j + 1))
+                } else if t.flags & flag::ELLIPSIS != 0 {
                     opens_sentence(text, &nx)
+                } else {
+                    // Web text often starts sentences in lowercase; a bare `.`, `!` or `?`
+                    // (abbreviations keep their period) is a boundary unless punctuation follows.
+                    let (c, _) = head(text, &nx);
+                    opens_sentence(text, &nx) || (c.is_alphabetic() && !quoted)
                 };
                 if brk {
                     end_after = Some(j);
                 }
             }
+        } else if (t.kind == TokenKind::Special && tok(i).contains(&b'/'))
+            || t.kind == TokenKind::Symbol
+        {
+            // After a URL or an emoticon: a capitalised word or another URL starts a sentence.
+            let nx = toks[i + 1];
+            let (c, second) = head(text, &nx);
+            if nx.start > t.end
+                && ((is_upper(c) && (second || tok(i + 1) == b"I"))
+                    || (t.kind == TokenKind::Special && nx.kind == TokenKind::Special))
+            {
+                end_after = Some(i);
+            }
+        } else if tok(i) == b","
+            && i > start
+            && i - start <= 3
+            && toks[i + 1].start > t.end
+            && toks[i + 1].kind == TokenKind::Word
+            && salutation(b, &toks[start..i], tok(i + 1))
+        {
+            // `Thanks, Anne` / `Jeff, SPLOID.com cited you` in e-mails and letters.
+            end_after = Some(i);
         } else if matches!(tok(i), b")" | b"]") && toks[i + 1].start == t.end {
             // A caption glued to the next sentence: `...via Reuters]Russia has`.
             let (c, second) = head(text, &toks[i + 1]);
@@ -173,6 +226,38 @@ pub(crate) fn split(text: &str, toks: &[Raw]) -> Vec<usize> {
     }
     ends.push(n);
     ends
+}
+
+/// Whether `head` (the sentence so far, before a comma) is a letter closing (`Best regards`)
+/// or a greeting by name (`Jeff`, `Hi Jeff`, `Dear Ms Smith`) before a word that usually
+/// starts a sentence (`Jeff, I think`).
+fn salutation(b: &[u8], head: &[Raw], next: &[u8]) -> bool {
+    let w = |r: &Raw| &b[r.start..r.end];
+    let closing = match head {
+        [a] => lexicon::is_letter_closing(w(a), b""),
+        [a, c] => lexicon::is_letter_closing(w(a), w(c)),
+        _ => false,
+    };
+    if closing {
+        return true;
+    }
+    if !lexicon::is_sentence_starter(next) {
+        return false;
+    }
+    let names = match head {
+        [a] => std::slice::from_ref(a),
+        [g, rest @ ..] if lexicon::is_greeting(w(g)) => rest,
+        _ => return false,
+    };
+    !names.is_empty()
+        && names.iter().all(|r| {
+            let x = w(r);
+            x.first().is_some_and(u8::is_ascii_uppercase)
+                && x.iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
+                && !x.ends_with(b"ly")
+                && !lexicon::is_discourse_word(x)
+                && !lexicon::is_sentence_starter(x)
+        })
 }
 
 /// Whether tokens before a dash look like a dateline (`KYIV, Nov 6 (Reuters)`, `WASHINGTON`).
@@ -213,7 +298,12 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("One. Two! Three? four", &["One.", "Two!", "Three? four"]),
+            ("One. Two! Three? four", &["One.", "Two!", "Three?", "four"]),
+            (
+                "Yes... and no, sir. (Maybe)",
+                &["Yes... and no, sir.", "(Maybe)"],
+            ),
+            ("See http://x.org Then go", &["See http://x.org", "Then go"]),
             (
                 "He said \"Go.\" Then left.",
                 &["He said \"Go.\"", "Then left."],
@@ -240,6 +330,27 @@ mod tests {
             ("Wait... what", &["Wait... what"]),
             ("No. 5 is here.", &["No. 5 is here."]),
             ("a\r\n\r\nb", &["a", "b"]),
+            (
+                "He said, \"She told me 'no.'\" Then left.",
+                &["He said, \"She told me 'no.'\"", "Then left."],
+            ),
+            (
+                "\"Go home!\" he said. Fine.",
+                &["\"Go home!\" he said.", "Fine."],
+            ),
+            (
+                "On Jan. 5 the firm met Gen. Smith at No. 10 St. James.",
+                &["On Jan. 5 the firm met Gen. Smith at No. 10 St. James."],
+            ),
+            (
+                "WASHINGTON (AP) — The bill passed.",
+                &["WASHINGTON (AP) —", "The bill passed."],
+            ),
+            (
+                "It grew 3.5 pct. Shares rose.",
+                &["It grew 3.5 pct.", "Shares rose."],
+            ),
+            ("Thanks,\nAnne", &["Thanks,", "Anne"]),
         ];
         for (input, want) in cases {
             assert_eq!(sents(input), *want, "input: {input:?}");
@@ -252,5 +363,7 @@ mod tests {
         assert!(is_hard_wrapped(t));
         assert_eq!(sents(t).len(), 2);
         assert!(!is_hard_wrapped("Title\nA long paragraph."));
+        let table = "Grain board figures show\ncrop registrations to\nFebruary 11, in brackets:\n    Bread wheat prev 1,655.8, total\n2,692.4 (4,161.0).\n    Maize total 48.0 (nil).\n";
+        assert_eq!(sents(table).len(), 3);
     }
 }

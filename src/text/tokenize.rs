@@ -146,6 +146,9 @@ impl Chunk<'_, '_> {
     /// A URL starting at `p`, returning its end.
     fn url(&self, p: usize) -> Option<usize> {
         let b = self.b;
+        if !matches!(b[p], b'h' | b'H' | b'f' | b'F' | b'w' | b'W') {
+            return None;
+        }
         let hit = lower_eq(b, p, b"http://")
             || lower_eq(b, p, b"https://")
             || lower_eq(b, p, b"ftp://")
@@ -171,6 +174,25 @@ impl Chunk<'_, '_> {
             q -= c.len_utf8();
         }
         (q > p + 4).then_some(q)
+    }
+
+    /// A file name with a known extension (`ld2d-#69366-1.DOC`, `02-05-02.doc`) at `p`.
+    fn filename(&self, p: usize) -> Option<usize> {
+        let b = self.b;
+        let mut q = p;
+        let mut last_dot = None;
+        let mut joiners = false;
+        while q < self.e {
+            match b[q] {
+                c if c.is_ascii_alphanumeric() => {}
+                b'-' | b'_' | b'#' => joiners = true,
+                b'.' => last_dot = Some(q),
+                _ => break,
+            }
+            q += 1;
+        }
+        let d = last_dot?;
+        (joiners && d > p && d + 1 < q && is_file_ext(&b[d + 1..q])).then_some(q)
     }
 
     /// An e-mail domain after `@` at `at`; returns the end when it looks like one.
@@ -222,6 +244,15 @@ impl Chunk<'_, '_> {
         k
     }
 
+    /// Length of the ASCII letter run at `i` (at most 8).
+    fn alpha_run(&self, i: usize) -> usize {
+        let mut k = 0;
+        while k < 8 && i + k < self.e && self.b[i + k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        k
+    }
+
     /// Whether the first non-space byte after `i` (within a few bytes) is a digit.
     fn digit_follows(&self, i: usize) -> bool {
         let b = self.b;
@@ -261,7 +292,6 @@ impl Chunk<'_, '_> {
         let mut q = from;
         let mut seg = from;
         let mut inner_period = false;
-        let mut short_alpha = true;
         let mut phone = false;
         loop {
             while q < e {
@@ -281,9 +311,6 @@ impl Chunk<'_, '_> {
                     }
                 }
             }
-            if q - seg > 3 || !b[seg..q].iter().all(u8::is_ascii_alphabetic) {
-                short_alpha = false;
-            }
             if q + 1 >= e {
                 break;
             }
@@ -291,6 +318,13 @@ impl Chunk<'_, '_> {
             let left = b[q - 1];
             let (nc, _) = char_at(t, q + 1);
             let join = match c {
+                b'.' if b[q..].starts_with(b"...@") => {
+                    if let Some(end) = self.email_end(q + 3) {
+                        self.push(start, end, TokenKind::Special, 0);
+                        return end;
+                    }
+                    false
+                }
                 b'.' => is_word_char(nc) && !self.glued_sentence(seg, q),
                 b',' => {
                     left.is_ascii_digit()
@@ -298,10 +332,24 @@ impl Chunk<'_, '_> {
                         && !b.get(q + 4).is_some_and(u8::is_ascii_digit)
                         && q + 4 <= e
                 }
-                b':' | b'/' => left.is_ascii_digit() && nc.is_ascii_digit(),
+                b':' => left.is_ascii_digit() && nc.is_ascii_digit(),
+                b'/' => {
+                    (left.is_ascii_digit() && nc.is_ascii_digit())
+                        || (q - seg <= 2
+                            && b[seg..q].iter().all(u8::is_ascii_alphabetic)
+                            && self.alpha_run(q + 1) <= 2
+                            && self.alpha_run(q + 1) >= 1
+                            && b.get(q + 1 + self.alpha_run(q + 1))
+                                .is_none_or(|&x| x != b'/'))
+                }
                 b'&' => left.is_ascii_alphabetic() && nc.is_ascii_alphabetic(),
                 b'_' => is_word_char(nc),
-                b'\'' | b'`' => left.is_ascii_alphabetic() && nc.is_alphabetic(),
+                b'\'' | b'`' => {
+                    (left.is_ascii_alphabetic() && nc.is_alphabetic())
+                        || (left.is_ascii_digit()
+                            && nc == 's'
+                            && !b.get(q + 2).is_some_and(u8::is_ascii_alphanumeric))
+                }
                 0xE2 if b.get(q + 1) == Some(&0x80) && b.get(q + 2) == Some(&0x99) => {
                     // Right single quote used as an apostrophe.
                     let next = self.ch(q + 3);
@@ -329,7 +377,7 @@ impl Chunk<'_, '_> {
                         let ok = right_ends
                             && (phone
                                 || (l == 3 && (r == 3 || r == 4))
-                                || (l == 1 && r == 3)
+                                || (l == 1 && (r == 3 || r == 4))
                                 || (l == 4 && r == 2 && after == Some(b'-')));
                         phone |= ok;
                         ok
@@ -347,6 +395,15 @@ impl Chunk<'_, '_> {
                 _ => false,
             };
             if !join {
+                // A file name such as `ld2d-#69366-1.DOC` or `02-05-02.doc`.
+                if matches!(c, b'-' | b'_' | b'#') && start == from {
+                    let opener = start == self.s
+                        || matches!(b[start - 1], b'<' | b'(' | b'"' | b'[' | b'\'' | b'/');
+                    if let Some(end) = if opener { self.filename(start) } else { None } {
+                        self.push(start, end, TokenKind::Word, 0);
+                        return end;
+                    }
+                }
                 break;
             }
             if c == b'.' {
@@ -373,15 +430,19 @@ impl Chunk<'_, '_> {
         }
 
         // A trailing period: abbreviation or sentence punctuation.
-        if q < e && b[q] == b'.' && b.get(q + 1) != Some(&b'.') {
+        // `Inc..` is `Inc.` and a full stop; `...` stays an ellipsis.
+        let double = b.get(q + 1) == Some(&b'.') && b.get(q + 2) != Some(&b'.');
+        if q < e && b[q] == b'.' && (b.get(q + 1) != Some(&b'.') || double) {
             let fl = if inner_period {
-                if short_alpha {
+                if w.split(|&x| x == b'.')
+                    .all(|g| g.len() <= 3 && g.iter().all(u8::is_ascii_alphabetic))
+                {
                     flag::ABBR
                 } else {
                     0
                 }
             } else {
-                match lexicon::abbrev(w) {
+                match abbrev_any_case(w) {
                     Abbrev::Title => flag::NOEND,
                     Abbrev::Plain => flag::ABBR,
                     Abbrev::BeforeNumber if q + 1 == e && self.digit_follows(q + 1) => flag::NOEND,
@@ -397,9 +458,29 @@ impl Chunk<'_, '_> {
                     _ => 0,
                 }
             };
-            if fl != 0 {
+            if fl != 0 && (!double || fl == flag::ABBR) {
                 self.push(start, q + 1, kind, fl);
                 return q + 1;
+            }
+        }
+
+        // A number with a unit or multiplier (`5pm`, `35mm`, `1.2bn`) is two words; ordinals
+        // (`3rd`), decades (`1980s`) and single capitals (`4G`) stay whole.
+        if kind == TokenKind::Number && start == from {
+            if let Some(k) = w.iter().position(u8::is_ascii_alphabetic) {
+                let (num, unit) = w.split_at(k);
+                let keep = unit.len() == 1 && unit[0].is_ascii_uppercase()
+                    || [&b"th"[..], b"st", b"nd", b"rd", b"s"]
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(unit));
+                if !keep
+                    && num.last().is_some_and(u8::is_ascii_digit)
+                    && unit.iter().all(u8::is_ascii_alphabetic)
+                {
+                    self.push(start, start + k, kind, 0);
+                    self.push(start + k, q, TokenKind::Word, 0);
+                    return q;
+                }
             }
         }
 
@@ -453,7 +534,11 @@ impl Chunk<'_, '_> {
             '.' if next.is_some_and(|n| n.is_ascii_digit()) && !prev_word => self.word(p, p + 1),
             '+' if next.is_some_and(|n| n.is_ascii_digit()) && p == self.s => self.word(p, p + 1),
             '.' | '!' | '?' => {
-                let q = self.run_of(p, |x| matches!(x, '.' | '!' | '?'));
+                let mut q = self.run_of(p, |x| matches!(x, '.' | '!' | '?'));
+                let lead = self.run_of(p, |x| x == '.');
+                if lead - p >= 2 && lead < q {
+                    q = lead; // `...?` → `...` `?`
+                }
                 let dots = b[p..q].iter().filter(|&&x| x == b'.').count();
                 let fl = if dots >= 2 {
                     flag::FINAL | flag::ELLIPSIS
@@ -461,6 +546,13 @@ impl Chunk<'_, '_> {
                     flag::FINAL
                 };
                 self.push(p, q, TokenKind::Punct, fl);
+                q
+            }
+            '\u{2018}' | '\u{2019}'
+                if next.is_some_and(|n| matches!(n, '\u{2018}' | '\u{2019}')) =>
+            {
+                let q = self.run_of(p, |x| matches!(x, '\u{2018}' | '\u{2019}'));
+                self.push(p, q, TokenKind::Punct, flag::CLOSE);
                 q
             }
             '\u{2026}' => {
@@ -482,13 +574,10 @@ impl Chunk<'_, '_> {
                 self.push(p, q, TokenKind::Special, 0);
                 q
             }
-            ':' | ';' | '=' if !prev_word => {
-                if let Some(q) = self.emoticon(p) {
-                    self.push(p, q, TokenKind::Symbol, 0);
-                    return q;
-                }
-                self.push(p, p + 1, TokenKind::Punct, 0);
-                p + 1
+            ':' | ';' | '=' if !prev_word && self.emoticon(p).is_some() => {
+                let q = self.emoticon(p).unwrap_or(p + 1);
+                self.push(p, q, TokenKind::Symbol, 0);
+                q
             }
             '\'' | '\u{2019}' | '`' if p == self.s => {
                 // A clitic written apart (`Jones 's`).
@@ -497,19 +586,43 @@ impl Chunk<'_, '_> {
                 let is_clitic = (q == e || self.ch(q).is_some_and(|x| !is_word_char(x)))
                     && matches!(
                         w.to_ascii_lowercase().as_slice(),
-                        b"s" | b"m" | b"d" | b"re" | b"ve" | b"ll"
+                        b"s" | b"m" | b"d" | b"re" | b"ve" | b"ll" | b"em"
                     );
                 if is_clitic {
                     self.push(p, q, TokenKind::Word, 0);
                     return q;
                 }
+                // A decade (`'70s`).
+                let d = p + l;
+                if self.digits_at(d) == 2
+                    && b.get(d + 2) == Some(&b's')
+                    && !b.get(d + 3).is_some_and(u8::is_ascii_alphanumeric)
+                    && d + 3 <= e
+                {
+                    self.push(p, d + 3, TokenKind::Number, 0);
+                    return d + 3;
+                }
                 self.same_run(p, c)
             }
-            '-' | '\u{2013}' | '\u{2014}' | '\u{2015}' => {
+            '-' | '=' | '+' | '*' | '~' | '_' | '^' | '#' | '<' | '>' => {
+                // Dashes and line-drawing runs (`---`, `==>`, `*~*~*`, `^_^`).
+                let q = self.run_of(p, |x| {
+                    matches!(x, '-' | '=' | '+' | '*' | '~' | '_' | '^' | '#' | '<' | '>')
+                });
+                let fl = if b[p..q].iter().all(|&x| x == b'-') {
+                    flag::DASH
+                } else {
+                    0
+                };
+                self.push(p, q, TokenKind::Punct, fl);
+                q
+            }
+            '\u{2013}' | '\u{2014}' | '\u{2015}' => {
                 let q = self.run_of(p, |x| x == c);
                 self.push(p, q, TokenKind::Punct, flag::DASH);
                 q
             }
+            '$' | '/' | '\\' | ',' => self.same_run(p, c),
             '"' => {
                 self.push(p, p + 1, TokenKind::Punct, flag::DQUOTE | flag::CLOSE);
                 p + 1
@@ -521,12 +634,16 @@ impl Chunk<'_, '_> {
                 self.push(p, p + l, TokenKind::Punct, flag::CLOSE);
                 p + l
             }
+            '(' if p == self.s && self.enumerator(p).is_some() => {
+                let q = self.enumerator(p).unwrap_or(p + 1);
+                self.push(p, q, TokenKind::Punct, 0);
+                q
+            }
             '(' | '[' | '{' => {
                 self.push(p, p + 1, TokenKind::Punct, flag::OPEN);
                 p + 1
             }
-            '*' | '<' | '>' | '~' | '_' | '^' | '|' | '`' => self.same_run(p, c),
-            '=' => self.same_run(p, c),
+            '|' | '`' => self.same_run(p, c),
             c if is_emoji(c) => {
                 let q = self.run_of(p, is_emoji_cont);
                 self.push(p, q, TokenKind::Symbol, 0);
@@ -541,6 +658,28 @@ impl Chunk<'_, '_> {
                 p + l
             }
         }
+    }
+
+    /// `(a)`, `(iv)`, `(3)` alone in a chunk: one token.
+    fn enumerator(&self, p: usize) -> Option<usize> {
+        let b = self.b;
+        let close = if b[p] == b'(' { b')' } else { b']' };
+        let mut q = p + 1;
+        while q < self.e && q < p + 5 && b[q] != close {
+            q += 1;
+        }
+        if q >= self.e || b[q] != close {
+            return None;
+        }
+        let inner = &b[p + 1..q];
+        let ok = close == b')'
+            && ((inner.len() == 1 && inner[0].is_ascii_alphanumeric())
+                || (!inner.is_empty() && inner.iter().all(|c| matches!(c, b'i' | b'v' | b'x'))));
+        let end_ok = q + 1 == self.e
+            || self
+                .ch(q + 1)
+                .is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
+        (ok && end_ok).then_some(q + 1)
     }
 
     fn same_run(&mut self, p: usize, c: char) -> usize {
@@ -577,6 +716,28 @@ impl Chunk<'_, '_> {
         }
         Some(q)
     }
+}
+
+/// File extensions that make `name-with-parts.ext` one token.
+fn is_file_ext(w: &[u8]) -> bool {
+    const E: [&[u8]; 22] = [
+        b"doc", b"docx", b"pdf", b"xls", b"xlsx", b"ppt", b"pptx", b"txt", b"htm", b"html", b"jpg",
+        b"jpeg", b"png", b"gif", b"zip", b"csv", b"xml", b"exe", b"mp3", b"mp4", b"wav", b"rtf",
+    ];
+    E.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// [`lexicon::abbrev`], also for ALL-CAPS forms (`LTD`, `GEN`).
+fn abbrev_any_case(w: &[u8]) -> Abbrev {
+    let a = lexicon::abbrev(w);
+    if a != Abbrev::No || w.len() < 2 || w.len() > 6 || !w.iter().all(u8::is_ascii_uppercase) {
+        return a;
+    }
+    let mut buf = [0u8; 6];
+    for (i, (d, s)) in buf.iter_mut().zip(w).enumerate() {
+        *d = if i == 0 { *s } else { s.to_ascii_lowercase() };
+    }
+    lexicon::abbrev(&buf[..w.len()])
 }
 
 /// Where a contraction splits (`don't` → 2, `I'm` → 1, `gonna` → 3), if it is one.
@@ -651,8 +812,8 @@ mod tests {
             ("the U.S. and Mr. Smith", "the|U.S.|and|Mr.|Smith"),
             ("J. R. R. Tolkien", "J.|R.|R.|Tolkien"),
             (
-                "11,000 3.5 1.2bn $40 40% 10:30 3rd",
-                "11,000|3.5|1.2bn|$|40|40|%|10:30|3rd",
+                "11,000 3.5 1.2bn $40 40% 10:30 3rd 5pm 1980s 4G",
+                "11,000|3.5|1.2|bn|$|40|40|%|10:30|3rd|5|pm|1980s|4G",
             ),
             (
                 "2024-11-06 713-654-0365 1969-1970",
@@ -674,12 +835,24 @@ mod tests {
                 "Wait… what?! — yes – no -- ok",
                 "Wait|…|what|?!|—|yes|–|no|--|ok",
             ),
-            ("a/b 9/11 and/or", "a|/|b|9/11|and|/|or"),
+            ("b/c 9/11 and/or", "b/c|9/11|and|/|or"),
+            (
+                "Hm =====> A++ ^_^ ...? '70s 'em",
+                "Hm|=====>|A|++|^_^|...|?|'70s|'em",
+            ),
+            (
+                "(a) <<ld2d-#69366-1.DOC>> mayur...@yahoo.com",
+                "(a)|<<|ld2d-#69366-1.DOC|>>|mayur...@yahoo.com",
+            ),
             ("Hi :) bye 😀👍🏽 ok", "Hi|:)|bye|😀👍🏽|ok"),
             ("Москва, 東京 ok", "Москва|,|東京|ok"),
             ("No. 5 and no. Fine", "No.|5|and|no|.|Fine"),
+            (
+                "CCNG, Inc.. On ACME LTD., x",
+                "CCNG|,|Inc.|.|On|ACME|LTD.|,|x",
+            ),
             (".265 +852 AT&T", ".265|+852|AT&T"),
-            ("f- the (s)", "f-|the|(|s|)"),
+            ("f- the (so)", "f-|the|(|so|)"),
         ];
         for (input, want) in cases {
             assert_eq!(toks(input).join("|"), *want, "input: {input}");

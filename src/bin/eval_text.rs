@@ -1,0 +1,585 @@
+//! CoNLL 2018 shared-task scores (Tokens, Words, Sentences F1) of the `text` stage on UD English.
+//!
+//! The raw text of each treebank is rebuilt from its word forms and `SpaceAfter=No`; sentences
+//! are joined by a space, paragraphs (`# newpar`) by a newline and documents (`# newdoc`) by a
+//! blank line. Our tokens are the system's syntactic words; clitics split off a surface word
+//! form one multi-word token with it. Words inside multi-word tokens are aligned by the longest
+//! common subsequence of their lowercased forms, as the official scorer does.
+//!
+//! ```text
+//! cargo run --release --bin eval_text                 # dev and test of EWT and GUM
+//! cargo run --release --bin eval_text -- --set train  # the training parts
+//! cargo run --release --bin eval_text -- --set dev --errors 40 --only gum
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use eventframe::text::segment_full;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Sp {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Word {
+    span: Sp,
+    form: String,
+    multi: bool,
+}
+
+#[derive(Default)]
+struct Treebank {
+    text: String,
+    tokens: Vec<Sp>,
+    words: Vec<Word>,
+    sentences: Vec<Sp>,
+}
+
+fn shared_dir() -> Option<PathBuf> {
+    let mut cands = Vec::new();
+    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
+        cands.push(PathBuf::from(p));
+    }
+    cands.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    cands.push(PathBuf::from("/work/shared"));
+    cands.into_iter().find(|d| d.join("data/ud").is_dir())
+}
+
+/// Reads CoNLL-U files into one raw text with gold spans.
+fn read_conllu(paths: &[PathBuf]) -> Result<Treebank, String> {
+    let mut tb = Treebank::default();
+    for path in paths {
+        let data = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        let mut newdoc = false;
+        let mut newpar = false;
+        let mut sent_start: Option<usize> = None;
+        let mut mwt_left = 0usize;
+        let mut mwt_span = Sp { start: 0, end: 0 };
+        let mut last_end = 0usize;
+        for line in data.lines() {
+            if line.is_empty() {
+                if let Some(s) = sent_start.take() {
+                    tb.sentences.push(Sp {
+                        start: s,
+                        end: last_end,
+                    });
+                    tb.text.truncate(last_end);
+                }
+                continue;
+            }
+            if let Some(c) = line.strip_prefix('#') {
+                let c = c.trim_start();
+                if c.starts_with("newdoc") {
+                    newdoc = true;
+                } else if c.starts_with("newpar") {
+                    newpar = true;
+                }
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 10 || f[0].contains('.') {
+                continue;
+            }
+            if sent_start.is_none() {
+                if !tb.text.is_empty() {
+                    tb.text.push_str(if newdoc {
+                        "\n\n"
+                    } else if newpar {
+                        "\n"
+                    } else {
+                        " "
+                    });
+                }
+                newdoc = false;
+                newpar = false;
+                sent_start = Some(tb.text.len());
+            }
+            let space_after = !f[9].split('|').any(|x| x == "SpaceAfter=No");
+            if let Some((a, b)) = f[0].split_once('-') {
+                let (a, b): (usize, usize) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+                let start = tb.text.len();
+                tb.text.push_str(f[1]);
+                mwt_span = Sp {
+                    start,
+                    end: tb.text.len(),
+                };
+                last_end = mwt_span.end;
+                tb.tokens.push(mwt_span);
+                mwt_left = b.saturating_sub(a) + 1;
+                if space_after {
+                    tb.text.push(' ');
+                }
+                continue;
+            }
+            if mwt_left > 0 {
+                mwt_left -= 1;
+                tb.words.push(Word {
+                    span: mwt_span,
+                    form: f[1].to_lowercase(),
+                    multi: true,
+                });
+                continue;
+            }
+            let start = tb.text.len();
+            tb.text.push_str(f[1]);
+            let sp = Sp {
+                start,
+                end: tb.text.len(),
+            };
+            last_end = sp.end;
+            tb.tokens.push(sp);
+            tb.words.push(Word {
+                span: sp,
+                form: f[1].to_lowercase(),
+                multi: false,
+            });
+            if space_after {
+                tb.text.push(' ');
+            }
+        }
+        if let Some(s) = sent_start.take() {
+            tb.sentences.push(Sp {
+                start: s,
+                end: last_end,
+            });
+            tb.text.truncate(last_end);
+        }
+        if !tb.text.is_empty() {
+            // Files are separate documents.
+            tb.text.push_str("\n\n");
+        }
+    }
+    Ok(tb)
+}
+
+#[derive(Clone, Copy, Default)]
+struct Score {
+    gold: usize,
+    system: usize,
+    correct: usize,
+}
+
+impl Score {
+    fn f1(self) -> f64 {
+        if self.gold + self.system == 0 {
+            return 100.0;
+        }
+        200.0 * self.correct as f64 / (self.gold + self.system) as f64
+    }
+    fn p(self) -> f64 {
+        100.0 * self.correct as f64 / self.system.max(1) as f64
+    }
+    fn r(self) -> f64 {
+        100.0 * self.correct as f64 / self.gold.max(1) as f64
+    }
+}
+
+fn spans_score(gold: &[Sp], sys: &[Sp]) -> Score {
+    let (mut c, mut gi, mut si) = (0, 0, 0);
+    while gi < gold.len() && si < sys.len() {
+        if sys[si].start < gold[gi].start {
+            si += 1;
+        } else if gold[gi].start < sys[si].start {
+            gi += 1;
+        } else {
+            c += usize::from(gold[gi].end == sys[si].end);
+            gi += 1;
+            si += 1;
+        }
+    }
+    Score {
+        gold: gold.len(),
+        system: sys.len(),
+        correct: c,
+    }
+}
+
+fn beyond_end(w: &[Word], i: usize, end: usize) -> bool {
+    match w.get(i) {
+        None => true,
+        Some(x) if x.multi => x.span.start >= end,
+        Some(x) => x.span.end > end,
+    }
+}
+
+fn extend_end(w: &Word, end: usize) -> usize {
+    if w.multi && w.span.end > end {
+        w.span.end
+    } else {
+        end
+    }
+}
+
+/// Aligns words as the CoNLL 2018 scorer does; returns aligned (gold, system) index pairs.
+fn align_words(g: &[Word], s: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut gi, mut si) = (0, 0);
+    while gi < g.len() && si < s.len() {
+        if g[gi].multi || s[si].multi {
+            let mut end;
+            if g[gi].multi {
+                end = g[gi].span.end;
+                if !s[si].multi && s[si].span.start < g[gi].span.start {
+                    si += 1;
+                }
+            } else {
+                end = s[si].span.end;
+                if !g[gi].multi && g[gi].span.start < s[si].span.start {
+                    gi += 1;
+                }
+            }
+            let (gs, ss) = (gi, si);
+            while !beyond_end(g, gi, end) || !beyond_end(s, si, end) {
+                if gi < g.len() && (si >= s.len() || g[gi].span.start <= s[si].span.start) {
+                    end = extend_end(&g[gi], end);
+                    gi += 1;
+                } else {
+                    end = extend_end(&s[si], end);
+                    si += 1;
+                }
+            }
+            if si > ss && gi > gs {
+                let (ng, ns) = (gi - gs, si - ss);
+                let mut lcs = vec![vec![0usize; ns + 1]; ng + 1];
+                for a in (0..ng).rev() {
+                    for b in (0..ns).rev() {
+                        let m = if g[gs + a].form == s[ss + b].form {
+                            1 + lcs[a + 1][b + 1]
+                        } else {
+                            0
+                        };
+                        lcs[a][b] = m.max(lcs[a + 1][b]).max(lcs[a][b + 1]);
+                    }
+                }
+                let (mut a, mut b) = (0, 0);
+                while a < ng && b < ns {
+                    if g[gs + a].form == s[ss + b].form {
+                        out.push((gs + a, ss + b));
+                        a += 1;
+                        b += 1;
+                    } else if lcs[a][b] == lcs[a + 1][b] {
+                        a += 1;
+                    } else {
+                        b += 1;
+                    }
+                }
+            }
+        } else if g[gi].span == s[si].span {
+            out.push((gi, si));
+            gi += 1;
+            si += 1;
+        } else if g[gi].span.start <= s[si].span.start {
+            gi += 1;
+        } else {
+            si += 1;
+        }
+    }
+    out
+}
+
+struct Result3 {
+    tokens: Score,
+    words: Score,
+    sentences: Score,
+}
+
+fn evaluate(tb: &Treebank, errors: usize) -> Result3 {
+    let seg = segment_full(&tb.text);
+    let text = &tb.text;
+    // System surface tokens: clitics join the previous token.
+    let mut sys_tokens: Vec<Sp> = Vec::with_capacity(seg.tokens.len());
+    let mut group_sizes: Vec<usize> = Vec::with_capacity(seg.tokens.len());
+    for (t, &cl) in seg.tokens.iter().zip(&seg.clitic) {
+        match sys_tokens.last_mut() {
+            Some(last) if cl => {
+                last.end = t.span.end;
+                if let Some(n) = group_sizes.last_mut() {
+                    *n += 1;
+                }
+            }
+            _ => {
+                sys_tokens.push(Sp {
+                    start: t.span.start,
+                    end: t.span.end,
+                });
+                group_sizes.push(1);
+            }
+        }
+    }
+    let mut sys_words = Vec::with_capacity(seg.tokens.len());
+    let mut k = 0;
+    for (gi, &n) in group_sizes.iter().enumerate() {
+        for _ in 0..n {
+            let t = &seg.tokens[k];
+            let span = if n > 1 {
+                sys_tokens[gi]
+            } else {
+                Sp {
+                    start: t.span.start,
+                    end: t.span.end,
+                }
+            };
+            sys_words.push(Word {
+                span,
+                form: text[t.span.start..t.span.end].to_lowercase(),
+                multi: n > 1,
+            });
+            k += 1;
+        }
+    }
+    let sys_sents: Vec<Sp> = seg
+        .sentences
+        .iter()
+        .map(|s| Sp {
+            start: s.span.start,
+            end: s.span.end,
+        })
+        .collect();
+    let aligned = align_words(&tb.words, &sys_words);
+    if errors > 0 {
+        report_errors(tb, &seg, &aligned, &sys_sents, errors);
+    }
+    Result3 {
+        tokens: spans_score(&tb.tokens, &sys_tokens),
+        words: Score {
+            gold: tb.words.len(),
+            system: sys_words.len(),
+            correct: aligned.len(),
+        },
+        sentences: spans_score(&tb.sentences, &sys_sents),
+    }
+}
+
+fn context(text: &str, at: usize, width: usize) -> String {
+    let mut a = at.saturating_sub(width);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (at + width).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!("{}⟦⟧{}", &text[a..at], &text[at..b]).replace('\n', "¶")
+}
+
+fn report_errors(
+    tb: &Treebank,
+    seg: &eventframe::text::Segmentation,
+    aligned: &[(usize, usize)],
+    sys_sents: &[Sp],
+    n: usize,
+) {
+    let text = &tb.text;
+    let mut sys_ok = vec![false; seg.tokens.len()];
+    for &(_, s) in aligned {
+        sys_ok[s] = true;
+    }
+    let mut patterns: HashMap<String, (usize, String)> = HashMap::new();
+    let mut gi = 0;
+    for (si, t) in seg.tokens.iter().enumerate() {
+        if sys_ok[si] {
+            continue;
+        }
+        while gi < tb.words.len() && tb.words[gi].span.end <= t.span.start {
+            gi += 1;
+        }
+        let mut gold = Vec::new();
+        let mut j = gi;
+        while j < tb.words.len() && tb.words[j].span.start < t.span.end {
+            gold.push(text[tb.words[j].span.start..tb.words[j].span.end].to_string());
+            j += 1;
+        }
+        gold.dedup();
+        let key = format!("sys `{}` gold {:?}", &text[t.span.start..t.span.end], gold);
+        let e = patterns
+            .entry(key)
+            .or_insert((0, context(text, t.span.start, 40)));
+        e.0 += 1;
+    }
+    let mut v: Vec<_> = patterns.into_iter().collect();
+    v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    println!("  -- word errors (most frequent first) --");
+    for (k, (c, ctx)) in v.iter().take(n) {
+        println!("  {c:4} {k}   | {ctx}");
+    }
+    let gold_ends: std::collections::HashSet<usize> = tb.sentences.iter().map(|s| s.end).collect();
+    let sys_ends: std::collections::HashSet<usize> = sys_sents.iter().map(|s| s.end).collect();
+    // Summary of missed and false ends by the shapes of the tokens around them.
+    let shape = |t: &str| -> String {
+        let c = t.chars().next().unwrap_or(' ');
+        if t.chars().all(|c| matches!(c, '.' | '!' | '?')) {
+            t.chars().take(3).collect()
+        } else if t.starts_with("http") || t.starts_with("www") {
+            "URL".into()
+        } else if c.is_uppercase() {
+            "Aa".into()
+        } else if c.is_lowercase() {
+            "aa".into()
+        } else if c.is_ascii_digit() {
+            "9".into()
+        } else {
+            t.chars().take(2).collect()
+        }
+    };
+    let by_end: HashMap<usize, usize> = seg
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.end, i))
+        .collect();
+    for (title, ends) in [
+        (
+            "missed",
+            tb.sentences
+                .iter()
+                .map(|s| s.end)
+                .filter(|e| !sys_ends.contains(e))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "false",
+            sys_sents
+                .iter()
+                .map(|s| s.end)
+                .filter(|e| !gold_ends.contains(e))
+                .collect(),
+        ),
+    ] {
+        let mut kinds: HashMap<String, usize> = HashMap::new();
+        for e in ends {
+            let Some(&i) = by_end.get(&e) else { continue };
+            let cur = &seg.tokens[i];
+            let nxt = seg.tokens.get(i + 1).map_or(String::from("END"), |t| {
+                let gap = &text[cur.span.end..t.span.start];
+                let nl = if gap.contains('\n') {
+                    "¶"
+                } else if gap.is_empty() {
+                    ""
+                } else {
+                    " "
+                };
+                format!("{nl}{}", shape(&text[t.span.start..t.span.end]))
+            });
+            *kinds
+                .entry(format!(
+                    "{}|{}",
+                    shape(&text[cur.span.start..cur.span.end]),
+                    nxt
+                ))
+                .or_default() += 1;
+        }
+        let mut v: Vec<_> = kinds.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let line: Vec<String> = v.iter().take(20).map(|(k, c)| format!("{k}:{c}")).collect();
+        println!("  -- {title} ends by shape: {}", line.join("  "));
+    }
+    println!("  -- missed sentence ends --");
+    for s in tb
+        .sentences
+        .iter()
+        .filter(|s| !sys_ends.contains(&s.end))
+        .take(n)
+    {
+        println!("  {}", context(text, s.end, 50));
+    }
+    println!("  -- false sentence ends --");
+    for s in sys_sents
+        .iter()
+        .filter(|s| !gold_ends.contains(&s.end))
+        .take(n)
+    {
+        println!("  {}", context(text, s.end, 50));
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sets: Vec<String> = vec!["dev".into(), "test".into()];
+    let mut only: Option<String> = None;
+    let mut errors = 0usize;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--set" => {
+                sets = args
+                    .get(i + 1)
+                    .map(|s| s.split(',').map(String::from).collect())
+                    .unwrap_or_default();
+                i += 1;
+            }
+            "--only" => {
+                only = args.get(i + 1).cloned();
+                i += 1;
+            }
+            "--errors" => {
+                errors = args.get(i + 1).and_then(|s| s.parse().ok()).unwrap_or(30);
+                i += 1;
+            }
+            a => {
+                eprintln!(
+                    "unknown argument `{a}`\nhint: eval_text [--set dev,test,train] [--only ewt|gum] [--errors N]"
+                );
+                return ExitCode::from(2);
+            }
+        }
+        i += 1;
+    }
+    let Some(shared) = shared_dir() else {
+        println!("skipped: shared data not found (set EVENTFRAME_SHARED or put it at ../shared)");
+        return ExitCode::SUCCESS;
+    };
+    let ud = shared.join("data/ud");
+    println!(
+        "{:<10} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "treebank", "set", "Tokens", "Words", "Sent P", "Sent R", "Sent F1"
+    );
+    for tbname in ["ewt", "gum"] {
+        if only.as_deref().is_some_and(|o| o != tbname) {
+            continue;
+        }
+        for set in &sets {
+            let files: Vec<PathBuf> = match (tbname, set.as_str()) {
+                ("ewt", "train") => (1..=4)
+                    .map(|k| ud.join(format!("ewt/en_ewt-ud-train.part{k}.conllu")))
+                    .collect(),
+                ("gum", "train") => (1..=5)
+                    .map(|k| {
+                        ud.join(format!(
+                            "gum/en_gum-train-from-amir-zeldes-gum.part{k}.conllu"
+                        ))
+                    })
+                    .collect(),
+                (_, s) => vec![ud.join(format!("{tbname}/en_{tbname}-ud-{s}.conllu"))],
+            };
+            let tb = match read_conllu(&files) {
+                Ok(tb) => tb,
+                Err(e) => {
+                    eprintln!("{e}\nhint: sets are dev, test, train");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let t0 = std::time::Instant::now();
+            let r = evaluate(&tb, errors);
+            let dt = t0.elapsed();
+            println!(
+                "{:<10} {:<6} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2}   ({} gold words, {} sentences, {:.0} ms)",
+                tbname,
+                set,
+                r.tokens.f1(),
+                r.words.f1(),
+                r.sentences.p(),
+                r.sentences.r(),
+                r.sentences.f1(),
+                r.words.gold,
+                r.sentences.gold,
+                dt.as_secs_f64() * 1000.0
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
