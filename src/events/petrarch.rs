@@ -1,0 +1,1 @@
+//! Reader for PETRARCH verb dictionaries (placeholder; filled below).
