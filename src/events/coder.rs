@@ -198,11 +198,22 @@ impl<'a> Sent<'a> {
         if is(words::DET, prev) || prev.ends_with("'s") {
             return true;
         }
-        // "a brief clash": one adjective between a determiner and a base or plural form.
         let w = self.w(i);
+        let base_form = !w.ends_with("ed") && !w.ends_with("ing");
+        // "officials report clashes": a verb right before a base or plural form.
+        if base_form
+            && i > 1
+            && (is(words::SUPPORT, prev) || self.lex.is_verb_form(prev))
+            && !is(words::DET, self.w(i - 2))
+            && !is(words::SKIP, prev)
+            && self.mention(i - 1).is_none()
+        {
+            return true;
+        }
+        // "a brief clash": one adjective between a determiner and a base form.
         i > 1
-            && !w.ends_with("ed")
-            && !w.ends_with("ing")
+            && base_form
+            && !w.ends_with('s')
             && !prev.ends_with('s')
             && prev.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
             && !is(words::SKIP, prev)
@@ -436,10 +447,34 @@ impl<'a> Sent<'a> {
     fn subject(&self, p: usize) -> Side {
         let (mut j, _) = self.aux_chain(p);
         if j > 0 && is(words::REL, self.w(j - 1)) && self.w(j - 1) != "whose" {
-            // Relative clause: the subject is the antecedent.
+            // Relative clause: the subject is the antecedent, the phrase right before.
             j -= 1;
             if j > 0 && self.w(j - 1) == "," {
                 j -= 1;
+            }
+            if let Some(m) = j.checked_sub(1).and_then(|k| self.mention(k)) {
+                if self.is_actor(m) && self.mention_end_local(m) == j {
+                    let a = self.mention_start_local(m);
+                    let mut side = Side {
+                        region: Some((a, j)),
+                        ..Side::default()
+                    };
+                    // Keep a nationality adjective or title before the name in the same phrase.
+                    let mut b = a;
+                    while b > 0
+                        && !self.boundary(b - 1)
+                        && self.w(b - 1) != ","
+                        && !is(words::PREP, self.w(b - 1))
+                        && a - b < 4
+                    {
+                        b -= 1;
+                    }
+                    side.mentions = self.actors_in(b, j);
+                    if side.mentions.is_empty() {
+                        side.mentions.push(m);
+                    }
+                    return side;
+                }
             }
         }
         let end = j;
@@ -474,7 +509,20 @@ impl<'a> Sent<'a> {
                 start = a;
                 continue;
             }
-            if self.boundary(k) || self.verb_like(k) {
+            if self.boundary(k)
+                || self.verb_like(k)
+                || matches!(
+                    self.w(k),
+                    "during"
+                        | "by"
+                        | "despite"
+                        | "amid"
+                        | "following"
+                        | "until"
+                        | "through"
+                        | "via"
+                )
+            {
                 break;
             }
             start = k;
@@ -508,7 +556,20 @@ impl<'a> Sent<'a> {
         if ms.is_empty() {
             return ms;
         }
-        let mut k = ms.iter().position(|&m| self.has_country(m)).unwrap_or(0);
+        // The head actor: the leftmost one when it heads a coordination ("NATO, the US and
+        // South Korea"), else the leftmost with a country ("Lawmakers in the Federation Council").
+        let conjoined_with_next = ms.len() >= 2 && {
+            let (e0, s1) = (
+                self.mention_end_local(ms[0]),
+                self.mention_start_local(ms[1]),
+            );
+            s1 > e0 && (e0..s1).all(|t| is(words::CONJ_GAP, self.w(t)))
+        };
+        let mut k = if conjoined_with_next {
+            0
+        } else {
+            ms.iter().position(|&m| self.has_country(m)).unwrap_or(0)
+        };
         // "Ukrainian President Volodymyr Zelenskyy": prefer the named actor over the adjective.
         while k + 1 < ms.len()
             && self.doc.mentions[ms[k] as usize].label == EntityLabel::Norp
@@ -602,6 +663,16 @@ impl<'a> Sent<'a> {
                 break;
             }
             if j > from && self.finite_verb(j) {
+                break;
+            }
+            // "to" + verb starts an infinitive clause, not a "to X" phrase.
+            if w == "to"
+                && j + 1 < self.n()
+                && self.mention(j + 1).is_none()
+                && (self.lex.is_verb_form(self.w(j + 1))
+                    || (self.has_tags && self.upos(j + 1) == "VERB")
+                    || is(words::SKIP, self.w(j + 1)))
+            {
                 break;
             }
             if is(words::AGREEMENT, w) && matches!(mode, Mode::Object | Mode::Skip) {
@@ -820,7 +891,7 @@ impl<'a> Sent<'a> {
     }
 
     /// Clause extent around `t` for choosing a date: left across commas, right up to a comma.
-    fn clause(&self, t: usize) -> (usize, usize) {
+    fn clause(&self, t: usize, dates: &[(usize, DateValue)]) -> (usize, usize) {
         let mut a = t;
         while a > 0
             && !self.hard_punct(a - 1)
@@ -832,9 +903,19 @@ impl<'a> Sent<'a> {
         let mut b = t + 1;
         while b < self.n()
             && !self.hard_punct(b)
-            && self.w(b) != ","
             && !matches!(self.w(b), "which" | "who" | "but" | "while" | "as" | "that")
         {
+            // A comma ends the clause unless a place or a date continues it
+            // ("in Pyongyang, North Korea, on June 19").
+            if self.w(b) == "," {
+                let next = b + 1;
+                let continues = self.mention_start(next).is_some_and(|m| self.is_place(m))
+                    || dates.iter().any(|d| d.0 == next || d.0 == next + 1)
+                    || matches!(self.w(next), "on" | "in" | "at");
+                if !continues {
+                    break;
+                }
+            }
             b += 1;
         }
         (a, b)
@@ -843,7 +924,7 @@ impl<'a> Sent<'a> {
     /// Whether `t` lies under a conditional ("if", "unless") in the same stretch of the sentence.
     fn conditional(&self, t: usize) -> bool {
         let hard = |k: usize| {
-            self.hard_punct(k)
+            (self.hard_punct(k) && !matches!(self.w(k), "\"" | "“" | "”"))
                 || (self.w(k) == ","
                     && matches!(self.w(k + 1), "and" | "but" | "while" | "whereas"))
         };
@@ -903,7 +984,7 @@ pub(crate) fn code_sentence(
             }
             let end = m.tokens.last().copied().unwrap_or(m.head) + 1;
             let subject = s.subject(m.head);
-            let mut lo = end;
+            let mut lo = m.head + 1;
             let mut hi = s.n();
             if !matches!(kind, Control::Say | Control::Report) {
                 let mut k = end;
@@ -995,13 +1076,22 @@ pub(crate) fn code_sentence(
         }
     }
     let first_child = |c: usize| absorbed.iter().find(|(p, _)| *p == c).map(|&(_, ch)| ch);
-    let has_child_event = |c: &Ctl| {
-        matches.iter().enumerate().any(|(k, m)| {
-            k != c.m && c.lo <= m.head && m.head < c.hi && lex.entries[m.entry].code.is_some()
-        })
+    // Speech and denial verbs go last: they are events only when nothing was coded inside them.
+    let is_speech = |k: usize| {
+        controls
+            .iter()
+            .any(|c| c.m == k && matches!(c.kind, Control::Say | Control::Deny))
     };
+    let mut order: Vec<usize> = (0..matches.len()).filter(|&k| !is_speech(k)).collect();
+    order.extend((0..matches.len()).filter(|&k| is_speech(k)));
 
-    for (k, m) in matches.iter().enumerate() {
+    for k in order {
+        let m = &matches[k];
+        let has_child_event = |c: &Ctl, protos: &[Proto]| {
+            protos
+                .iter()
+                .any(|p| p.m != c.m && c.lo <= matches[p.m].head && matches[p.m].head < c.hi)
+        };
         let e = &lex.entries[m.entry];
         if absorbed.iter().any(|&(_, ch)| ch == k) {
             continue;
@@ -1101,12 +1191,12 @@ pub(crate) fn code_sentence(
                 }
                 Control::Say => {
                     // A bare "said" is an event only when nothing is coded in what was said.
-                    if targets.is_empty() && has_child_event(c) {
+                    if targets.is_empty() && has_child_event(c, &protos) {
                         continue;
                     }
                 }
                 Control::Deny => {
-                    if has_child_event(c) {
+                    if has_child_event(c, &protos) {
                         continue;
                     }
                 }
@@ -1133,8 +1223,14 @@ pub(crate) fn code_sentence(
                 let span = cm
                     .map(|x| s.doc.mentions[x as usize].span)
                     .or_else(|| c.subject.region.map(|(a, b)| s.span(a, b)));
+                // "He said": the last person named.
+                let pron_actor = c
+                    .subject
+                    .pronoun
+                    .filter(|&t| is(words::PERSON_PRON, s.w(t)))
+                    .and(state.last_person);
                 if let Some(sp) = span {
-                    claimed = Some((sp, cm.and_then(|x| s.actor_of(x))));
+                    claimed = Some((sp, cm.and_then(|x| s.actor_of(x)).or(pron_actor)));
                 }
             }
         }
@@ -1305,6 +1401,7 @@ pub(crate) fn code_sentence(
     }
 
     // Expand into events: one per (source, target) pair; reciprocal both ways.
+    protos.sort_by_key(|p| matches[p.m].head);
     for p in protos {
         let m = &matches[p.m];
         let first = m.tokens.first().copied().unwrap_or(m.head);
@@ -1314,7 +1411,7 @@ pub(crate) fn code_sentence(
         } else {
             s.span(m.head, m.head + 1)
         };
-        let (clo, chi) = s.clause(m.head);
+        let (clo, chi) = s.clause(m.head, dates);
         let date = dates
             .iter()
             .filter(|(t, _)| *t >= clo && *t < chi)

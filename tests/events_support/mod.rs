@@ -173,3 +173,117 @@ pub fn test_dates(doc: &Document, s: usize) -> Vec<DateMatch> {
     }
     out
 }
+
+/// The shared data folder: `EVENTFRAME_SHARED`, else `<repo>/../shared`, else `/work/shared`.
+pub fn shared_dir() -> Option<std::path::PathBuf> {
+    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
+        let p = std::path::PathBuf::from(p);
+        if p.is_dir() {
+            return Some(p);
+        }
+    }
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        repo.join("../shared"),
+        std::path::PathBuf::from("/work/shared"),
+    ]
+    .into_iter()
+    .find(|p| p.is_dir())
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A small general date finder standing in for `figures::dates` in tests: `Month D[, YYYY]`,
+/// bare `Month` (the latest such month not after publication) and weekdays (the latest such day
+/// not after publication).
+pub fn simple_dates(doc: &Document, s: usize) -> Vec<DateMatch> {
+    let toks = doc.sentence_tokens(s);
+    let Some(published) = doc.published else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = doc.slice(toks[i].span);
+        if let Some(m) = MONTHS.iter().position(|x| *x == w) {
+            let month = m as u32 + 1;
+            let day = toks
+                .get(i + 1)
+                .and_then(|t| doc.slice(t.span).parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
+            let year_tok =
+                if day.is_some() && toks.get(i + 2).is_some_and(|t| doc.slice(t.span) == ",") {
+                    toks.get(i + 3)
+                        .and_then(|t| doc.slice(t.span).parse::<i32>().ok())
+                        .filter(|y| (1000..3000).contains(y))
+                } else {
+                    None
+                };
+            let year = year_tok.unwrap_or(if month > published.month {
+                published.year - 1
+            } else {
+                published.year
+            });
+            let end = if year_tok.is_some() {
+                i + 4
+            } else if day.is_some() {
+                i + 2
+            } else {
+                i + 1
+            };
+            let value = match day {
+                Some(d) => Date::new(year, month, d).map(|date| DateValue {
+                    date,
+                    precision: Precision::Day,
+                }),
+                None => Date::new(year, month, 1).map(|date| DateValue {
+                    date,
+                    precision: Precision::Month,
+                }),
+            };
+            out.push(DateMatch {
+                span: Span::new(toks[i].span.start, toks[end - 1].span.end),
+                value,
+                rule: "test",
+            });
+            i = end;
+            continue;
+        }
+        if let Some(wd) = WEEKDAYS.iter().position(|x| *x == w) {
+            let back = (i64::from(published.weekday()) - wd as i64).rem_euclid(7);
+            let date = published.add_days(-back);
+            out.push(DateMatch {
+                span: toks[i].span,
+                value: Some(DateValue {
+                    date,
+                    precision: Precision::Day,
+                }),
+                rule: "test",
+            });
+        }
+        i += 1;
+    }
+    out
+}
