@@ -357,3 +357,67 @@ fn no_panic_on_odd_input() {
     assert_eq!(doc.events.len(), 2000);
     assert!(t0.elapsed().as_secs_f64() < 5.0);
 }
+
+/// Sets (upos, head, deprel) on every token of a one-sentence document.
+fn parse(doc: &mut Document, tree: &[(&'static str, Option<u32>, &'static str)]) {
+    assert_eq!(doc.tokens.len(), tree.len());
+    for (t, &(upos, head, rel)) in doc.tokens.iter_mut().zip(tree) {
+        t.upos = upos;
+        t.head = head;
+        t.deprel = rel;
+    }
+}
+
+#[test]
+fn uses_the_dependency_tree_when_present() {
+    let specs: &[Spec<'_>] = &[("Somalia", GPE, CTRY, "SOM"), ("Kenya", GPE, CTRY, "KEN")];
+    let mut doc = build("Somalia was accused by Kenya of meddling.", specs);
+    parse(
+        &mut doc,
+        &[
+            ("PROPN", Some(2), "nsubj:pass"),
+            ("AUX", Some(2), "aux:pass"),
+            ("VERB", None, "root"),
+            ("ADP", Some(4), "case"),
+            ("PROPN", Some(2), "obl:agent"),
+            ("SCONJ", Some(6), "mark"),
+            ("VERB", Some(2), "advcl"),
+            ("PUNCT", Some(2), "punct"),
+        ],
+    );
+    code_document(&mut doc, Lexicon::builtin());
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "112")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc.events)));
+    assert_eq!((c(e, true), c(e, false)), ("KEN", "SOM"));
+    assert!(e.rule.contains("+parse"), "{}", e.rule);
+
+    let mut doc = build("Kenya urged Somalia to withdraw troops.", specs);
+    parse(
+        &mut doc,
+        &[
+            ("PROPN", Some(1), "nsubj"),
+            ("VERB", None, "root"),
+            ("PROPN", Some(1), "obj"),
+            ("PART", Some(4), "mark"),
+            ("VERB", Some(1), "xcomp"),
+            ("NOUN", Some(4), "obj"),
+            ("PUNCT", Some(1), "punct"),
+        ],
+    );
+    code_document(&mut doc, Lexicon::builtin());
+    assert!(
+        has(&doc.events, "020", "KEN", "SOM"),
+        "{:?}",
+        summary(&doc.events)
+    );
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.cameo == "0874" && c(e, true) == "SOM" && e.modality == Modality::Demanded),
+        "{:?}",
+        summary(&doc.events)
+    );
+}

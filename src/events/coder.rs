@@ -81,6 +81,18 @@ pub(crate) struct Sent<'a> {
     /// Mention covering each token (global mention index).
     mention_at: &'a [Option<u32>],
     has_tags: bool,
+    /// Dependents of each token (local indices), when `tag` produced a tree.
+    children: Option<Vec<Vec<usize>>>,
+}
+
+/// Arguments read off a dependency tree.
+#[derive(Debug, Default)]
+struct DepArgs {
+    subject: Vec<u32>,
+    object: Vec<u32>,
+    obl_target: Vec<u32>,
+    agent: Vec<u32>,
+    passive: bool,
 }
 
 fn lower(s: &str) -> String {
@@ -129,6 +141,20 @@ impl<'a> Sent<'a> {
             .map(|t| t.lemma.as_deref().map(str::to_lowercase))
             .collect();
         let has_tags = toks.iter().any(|t| !t.upos.is_empty());
+        let te = ts + toks.len();
+        let children = toks.iter().any(|t| t.head.is_some()).then(|| {
+            let mut ch = vec![Vec::new(); toks.len()];
+            for (i, t) in toks.iter().enumerate() {
+                if let Some(h) = t
+                    .head
+                    .map(|h| h as usize)
+                    .filter(|&h| h >= ts && h < te && h - ts != i)
+                {
+                    ch[h - ts].push(i);
+                }
+            }
+            ch
+        });
         Self {
             doc,
             lex,
@@ -138,6 +164,7 @@ impl<'a> Sent<'a> {
             lemma,
             mention_at,
             has_tags,
+            children,
         }
     }
 
@@ -419,6 +446,112 @@ impl<'a> Sent<'a> {
             .zip(keep)
             .filter_map(|(m, k)| k.then_some(m))
             .collect()
+    }
+
+    // ------------------------------------------------------------------ dependency tree
+
+    fn deprel(&self, i: usize) -> &'static str {
+        self.tok(i).deprel
+    }
+
+    fn head_of(&self, i: usize) -> Option<usize> {
+        let h = self.tok(i).head? as usize;
+        (h >= self.ts && h < self.ts + self.n()).then(|| h - self.ts)
+    }
+
+    fn kids(&self, i: usize) -> &[usize] {
+        self.children
+            .as_ref()
+            .and_then(|c| c.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The actor mention a dependent stands for: its own, else one of its modifiers'
+    /// ("North Korean soldiers" → "North Korean"), plus conjoined dependents.
+    fn dep_actors(&self, i: usize) -> Vec<u32> {
+        let one = |t: usize| -> Option<u32> {
+            if let Some(m) = self.mention(t).filter(|&m| self.is_actor(m)) {
+                return Some(m);
+            }
+            self.kids(t).iter().find_map(|&c| {
+                matches!(
+                    self.deprel(c),
+                    "nmod:poss" | "amod" | "compound" | "flat" | "nmod" | "appos"
+                )
+                .then(|| self.mention(c).filter(|&m| self.is_actor(m)))
+                .flatten()
+            })
+        };
+        let mut out: Vec<u32> = one(i).into_iter().collect();
+        for &c in self.kids(i) {
+            if self.deprel(c) == "conj" {
+                if let Some(m) = one(c) {
+                    if !out.contains(&m) {
+                        out.push(m);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Subject, object, prepositional target and agent of a verb from the tree.
+    fn dep_args(&self, v: usize, e: &Entry) -> Option<DepArgs> {
+        self.children.as_ref()?;
+        let mut a = DepArgs::default();
+        for &c in self.kids(v) {
+            let rel = self.deprel(c);
+            let base = rel.split(':').next().unwrap_or(rel);
+            match base {
+                "nsubj" | "csubj" => {
+                    a.passive |= rel.ends_with(":pass");
+                    if is(words::REL, self.w(c)) && self.deprel(v).starts_with("acl") {
+                        if let Some(h) = self.head_of(v) {
+                            a.subject = self.dep_actors(h);
+                        }
+                    } else {
+                        a.subject = self.dep_actors(c);
+                    }
+                }
+                "aux" if rel == "aux:pass" => a.passive = true,
+                "obj" | "iobj" if a.object.is_empty() => a.object = self.dep_actors(c),
+                "obl" | "nmod" => {
+                    let case = self
+                        .kids(c)
+                        .iter()
+                        .find(|&&k| self.deprel(k) == "case")
+                        .map(|&k| self.w(k));
+                    if rel == "obl:agent" || case == Some("by") {
+                        a.agent = self.dep_actors(c);
+                    } else if case.is_some_and(|p| {
+                        e.preps.iter().any(|x| x == p) && !(p == "to" && e.place_to)
+                    }) && a.obl_target.is_empty()
+                    {
+                        a.obl_target = self.dep_actors(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Controlled verbs ("agreed to send", "urged X to withdraw"): the controller's subject
+        // (or object, for object-control) when the verb has none.
+        if a.subject.is_empty() && matches!(self.deprel(v), "xcomp" | "ccomp" | "advcl") {
+            if let Some(h) = self.head_of(v) {
+                let mut sub = Vec::new();
+                let mut obj = Vec::new();
+                for &c in self.kids(h) {
+                    match self.deprel(c) {
+                        "nsubj" => sub = self.dep_actors(c),
+                        "obj" => obj = self.dep_actors(c),
+                        _ => {}
+                    }
+                }
+                if self.deprel(v) == "xcomp" {
+                    a.subject = if obj.is_empty() { sub } else { obj };
+                }
+            }
+        }
+        Some(a)
     }
 
     // ------------------------------------------------------------------ arguments
@@ -1126,6 +1259,12 @@ pub(crate) fn code_sentence(
         } else {
             (s.subject(m.head), None)
         };
+        let dep = if m.nominal {
+            None
+        } else {
+            s.dep_args(m.head, e)
+        };
+        let passive = passive || dep.as_ref().is_some_and(|d| d.passive);
         let (mut sources, mut targets) = if m.nominal {
             let src = if right.agent.is_empty() {
                 subj.mentions.clone()
@@ -1145,6 +1284,39 @@ pub(crate) fn code_sentence(
         } else {
             (subj.mentions.clone(), right.target.clone())
         };
+        if let Some(d) = &dep {
+            let (src, tgt) = if passive {
+                (
+                    d.agent.clone(),
+                    if e.theme {
+                        Vec::new()
+                    } else {
+                        d.subject.clone()
+                    },
+                )
+            } else {
+                let obj = if e.theme || e.intrans {
+                    Vec::new()
+                } else {
+                    d.object.clone()
+                };
+                (
+                    d.subject.clone(),
+                    if obj.is_empty() {
+                        d.obl_target.clone()
+                    } else {
+                        obj
+                    },
+                )
+            };
+            if !src.is_empty() {
+                sources = src;
+            }
+            if !tgt.is_empty() {
+                targets = tgt;
+            }
+            rule.push_str(" +parse");
+        }
         let mut source_pron = if sources.is_empty() && !passive {
             subj.pronoun
         } else {
