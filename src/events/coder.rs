@@ -412,6 +412,7 @@ impl<'a> Sent<'a> {
                         let be = &self.lex.entries[b.entry];
                         let key = |x: &Entry, noun: bool| {
                             (
+                                x.priority,
                                 x.literals(),
                                 !noun && !nominal,
                                 (x.confidence * 100.0) as i32,

@@ -47,8 +47,8 @@ pub enum Control {
 /// One item of a pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
-    /// One of these lemmas.
-    Words(Vec<String>),
+    /// One of these lemmas (shared: synsets are expanded once).
+    Words(std::sync::Arc<[String]>),
     /// A gap of up to five tokens inside the clause.
     Gap,
 }
@@ -82,6 +82,8 @@ pub struct Entry {
     pub control: Option<Control>,
     /// Base confidence.
     pub confidence: f32,
+    /// Priority on conflicts: user dictionaries (1) win over the built-in lexicon (0).
+    pub priority: u8,
 }
 
 impl Entry {
@@ -106,6 +108,8 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<String>>,
     /// Forms of verb heads (for guessing verbs without a tagger).
     verb_forms: std::collections::HashSet<String>,
+    /// Words already inflected (word, as a verb head).
+    done: std::collections::HashSet<(String, bool)>,
 }
 
 const BUILTIN: &str = include_str!("triggers.txt");
@@ -332,7 +336,7 @@ impl Lexicon {
                             ws.push(alt.to_lowercase());
                         }
                     }
-                    items.push(Item::Words(ws));
+                    items.push(Item::Words(ws.into()));
                 }
             }
             if !matches!(items.first(), Some(Item::Words(_)))
@@ -354,6 +358,7 @@ impl Lexicon {
                 neg_code: None,
                 control: None,
                 confidence: 0.8,
+                priority: 0,
             };
             for opt in options.split_whitespace() {
                 match opt.split_once('=') {
@@ -420,14 +425,11 @@ impl Lexicon {
         let idx = self.entries.len();
         for (k, item) in e.items.iter().enumerate() {
             if let Item::Words(ws) = item {
-                for w in ws {
-                    for f in inflect(w) {
-                        let lemmas = self.forms.entry(f.clone()).or_default();
-                        if !lemmas.contains(w) {
-                            lemmas.push(w.clone());
-                        }
-                        if k == 0 && !e.noun {
-                            self.verb_forms.insert(f);
+                for w in ws.iter() {
+                    let verb_head = k == 0 && !e.noun;
+                    if self.done.insert((w.clone(), verb_head)) {
+                        for f in inflect(w) {
+                            self.add_form(&f, w, verb_head);
                         }
                     }
                     if k == 0 {
@@ -440,6 +442,17 @@ impl Lexicon {
             }
         }
         self.entries.push(e);
+    }
+
+    /// Records `form` as a form of `lemma` (irregular forms from user dictionaries).
+    pub fn add_form(&mut self, form: &str, lemma: &str, verb: bool) {
+        let lemmas = self.forms.entry(form.to_owned()).or_default();
+        if !lemmas.iter().any(|l| l == lemma) {
+            lemmas.push(lemma.to_owned());
+        }
+        if verb {
+            self.verb_forms.insert(form.to_owned());
+        }
     }
 
     /// Lemmas a lowercased word form may have (the form itself included).

@@ -64,6 +64,41 @@ impl Events {
         }
     }
 
+    /// An events stage with the verb dictionaries of `config.verbs` (PETRARCH format) added
+    /// to the built-in lexicon (`mode = extend`, dictionary entries win on conflicts) or
+    /// replacing its coded entries (`mode = replace`; the control verbs that give modality stay).
+    ///
+    /// # Errors
+    /// When a dictionary cannot be read or is malformed.
+    pub fn from_config(
+        kb: Arc<Knowledge>,
+        config: &crate::pipeline::Config,
+    ) -> crate::Result<Self> {
+        if config.verbs.is_empty() {
+            return Ok(Self::new(kb));
+        }
+        let mut lex = match config.mode {
+            crate::pipeline::DictionaryMode::Extend => Lexicon::builtin().clone(),
+            crate::pipeline::DictionaryMode::Replace => {
+                let mut l = Lexicon::default();
+                for e in Lexicon::builtin()
+                    .entries
+                    .iter()
+                    .filter(|e| e.control.is_some())
+                {
+                    let mut e = e.clone();
+                    e.code = None;
+                    l.push(e);
+                }
+                l
+            }
+        };
+        for path in &config.verbs {
+            petrarch::extend_from_file(&mut lex, path)?;
+        }
+        Ok(Self::with_lexicon(kb, lex))
+    }
+
     /// The lexicon in use.
     #[must_use]
     pub fn lexicon(&self) -> &Lexicon {
@@ -124,6 +159,23 @@ pub fn code_document_with(
     doc.events = events;
 }
 
+/// The shared data folder: `EVENTFRAME_SHARED`, else `<repo>/../shared`, else `/work/shared`.
+#[must_use]
+pub fn shared_dir() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("EVENTFRAME_SHARED").map(std::path::PathBuf::from) {
+        if p.is_dir() {
+            return Some(p);
+        }
+    }
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        repo.join("../shared"),
+        std::path::PathBuf::from("/work/shared"),
+    ]
+    .into_iter()
+    .find(|p| p.is_dir())
+}
+
 impl Stage for Events {
     fn name(&self) -> StageName {
         StageName::Events
@@ -131,5 +183,58 @@ impl Stage for Events {
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         code_document(doc, &self.lexicon);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Config, DictionaryMode};
+
+    #[test]
+    fn config_verbs_extend_or_replace() {
+        let dir = std::env::temp_dir().join(format!("ef-verbs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("verbs.txt");
+        std::fs::write(&path, "--- GREET [051] ---\nGREET\n").unwrap();
+        let p = path.to_string_lossy().into_owned();
+        let kb = Arc::new(Knowledge::default());
+        let ext = Events::from_config(
+            Arc::clone(&kb),
+            &Config {
+                verbs: vec![p.clone()],
+                ..Config::default()
+            },
+        )
+        .unwrap();
+        assert!(ext.lexicon().len() > Lexicon::builtin().len());
+        assert!(!ext.lexicon().entries_for("greet").is_empty());
+        let rep = Events::from_config(
+            Arc::clone(&kb),
+            &Config {
+                verbs: vec![p],
+                mode: DictionaryMode::Replace,
+                ..Config::default()
+            },
+        )
+        .unwrap();
+        assert!(rep
+            .lexicon()
+            .entries
+            .iter()
+            .filter(|e| e.code.is_some())
+            .all(|e| e.priority == 1));
+        let missing = Events::from_config(
+            kb,
+            &Config {
+                verbs: vec!["/nonexistent/v.txt".into()],
+                ..Config::default()
+            },
+        );
+        assert!(missing
+            .unwrap_err()
+            .to_string()
+            .contains("/nonexistent/v.txt"));
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
