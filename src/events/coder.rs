@@ -820,6 +820,9 @@ impl<'a> Sent<'a> {
             if is(words::PREP, w) && self.mention_start(j).is_none() {
                 mode = if (passive || e.noun) && w == "by" {
                     Mode::Agent
+                } else if w == "by" && mode == Mode::Object && j > from {
+                    // "condemned an attack by X": the agent inside the object is the target.
+                    Mode::Object
                 } else if e.preps.iter().any(|p| p == w) && !(w == "to" && e.place_to) {
                     Mode::Target
                 } else if w == "of" && mode != Mode::Object {

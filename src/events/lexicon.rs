@@ -409,7 +409,7 @@ impl Lexicon {
                     .to_vec()
                 } else {
                     [
-                        "with", "against", "on", "upon", "at", "to", "toward", "towards",
+                        "with", "against", "on", "upon", "at", "to", "toward", "towards", "between",
                     ]
                     .map(String::from)
                     .to_vec()

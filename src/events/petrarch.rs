@@ -67,7 +67,7 @@ fn entry(items: Vec<Item>, code: String, source: String) -> Entry {
         theme: false,
         intrans: false,
         preps: [
-            "with", "against", "on", "upon", "at", "to", "toward", "towards",
+            "with", "against", "on", "upon", "at", "to", "toward", "towards", "between",
         ]
         .map(String::from)
         .to_vec(),
