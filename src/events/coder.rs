@@ -64,7 +64,7 @@ pub(crate) struct DocState {
     /// Parties of the last agreement named in the document.
     agreement: Option<(u32, u32)>,
     /// Last person actor seen (for "he"/"she").
-    last_person: Option<u32>,
+    last_person: Option<(u32, usize)>,
 }
 
 /// One sentence prepared for the rules.
@@ -372,6 +372,14 @@ impl<'a> Sent<'a> {
             if self.is_punct(i) || w.len() < 2 {
                 continue;
             }
+            // A capitalised word inside a sentence is a name ("Stephen Pound"), not a trigger.
+            let surface = self.doc.slice(self.tok(i).span);
+            let after_open = i == 0 || matches!(self.w(i - 1), "\"" | ":" | "(" | "-" | "—");
+            if (self.has_tags && self.upos(i) == "PROPN")
+                || (!after_open && surface.chars().next().is_some_and(char::is_uppercase))
+            {
+                continue;
+            }
             let nominal = self.nominal_context(i);
             let mut best: Option<Match> = None;
             let mut seen: Vec<usize> = Vec::new();
@@ -441,6 +449,18 @@ impl<'a> Sent<'a> {
             keep[k] = true;
             for &t in &all[k].tokens {
                 consumed[t] = true;
+            }
+        }
+        // "bomb attacks": a one-word verb trigger right before a noun trigger modifies it.
+        let noun_heads: Vec<usize> = all
+            .iter()
+            .zip(&keep)
+            .filter(|(m, k)| **k && m.nominal)
+            .map(|(m, _)| m.head)
+            .collect();
+        for (m, k) in all.iter().zip(keep.iter_mut()) {
+            if *k && !m.nominal && m.tokens.len() == 1 && noun_heads.contains(&(m.head + 1)) {
+                *k = false;
             }
         }
         all.into_iter()
@@ -803,9 +823,17 @@ impl<'a> Sent<'a> {
             if w == "to"
                 && j + 1 < self.n()
                 && self.mention(j + 1).is_none()
-                && (self.lex.is_verb_form(self.w(j + 1))
-                    || (self.has_tags && self.upos(j + 1) == "VERB")
-                    || is(words::SKIP, self.w(j + 1)))
+                && (if self.has_tags && !self.upos(j + 1).is_empty() {
+                    matches!(self.upos(j + 1), "VERB" | "AUX")
+                } else {
+                    let next = self.w(j + 1);
+                    self.lex.is_verb_form(next)
+                        || is(words::SKIP, next)
+                        || (next.bytes().all(|b| b.is_ascii_lowercase())
+                            && !next.ends_with('s')
+                            && !is(words::DET, next)
+                            && !is(words::PREP, next))
+                })
             {
                 break;
             }
@@ -823,7 +851,10 @@ impl<'a> Sent<'a> {
                 } else if w == "by" && mode == Mode::Object && j > from {
                     // "condemned an attack by X": the agent inside the object is the target.
                     Mode::Object
-                } else if e.preps.iter().any(|p| p == w) && !(w == "to" && e.place_to) {
+                } else if e.preps.iter().any(|p| p == w)
+                    && !(w == "to" && e.place_to)
+                    && !(e.intrans && j > from + 1)
+                {
                     Mode::Target
                 } else if w == "of" && mode != Mode::Object {
                     mode
@@ -985,8 +1016,12 @@ impl<'a> Sent<'a> {
             if self.boundary(k) || w == "," || is(words::PREP, w) {
                 break;
             }
-            if self.verb_like(k) || is(words::SUPPORT, w) {
+            if is(words::SUPPORT, w) {
                 return (self.subject(k), Some(k));
+            }
+            if self.verb_like(k) {
+                // "condemned the attack": the subject of another verb is not the agent.
+                return (Side::default(), None);
             }
             adjs += 1;
             j = k;
@@ -999,8 +1034,11 @@ impl<'a> Sent<'a> {
             if self.boundary(k) || self.w(k) == "," {
                 break;
             }
-            if is(words::SUPPORT, self.w(k)) || self.verb_like(k) {
+            if is(words::SUPPORT, self.w(k)) {
                 return (self.subject(k), Some(k));
+            }
+            if self.verb_like(k) {
+                break;
             }
         }
         (Side::default(), None)
@@ -1109,6 +1147,11 @@ pub(crate) fn code_sentence(
 ) {
     let lex = s.lex;
     let matches = s.find_matches();
+    // "he"/"she" stand for the last person named in this or the previous sentence.
+    let recent_person = state
+        .last_person
+        .filter(|&(_, si)| si + 1 >= s.index)
+        .map(|(a, _)| a);
     // Pronoun memory: last person seen before this sentence is in `state`; update after.
     let controls: Vec<Ctl> = matches
         .iter()
@@ -1404,7 +1447,7 @@ pub(crate) fn code_sentence(
                     .subject
                     .pronoun
                     .filter(|&t| is(words::PERSON_PRON, s.w(t)))
-                    .and(state.last_person);
+                    .and(recent_person);
                 if let Some(sp) = span {
                     claimed = Some((sp, cm.and_then(|x| s.actor_of(x)).or(pron_actor)));
                 }
@@ -1470,7 +1513,7 @@ pub(crate) fn code_sentence(
             if let Some(p) = source_pron.take() {
                 let w = s.w(p);
                 if is(words::PERSON_PRON, w) {
-                    if let Some(a) = state.last_person {
+                    if let Some(a) = recent_person {
                         if let Some(mi) = s
                             .doc
                             .actors
@@ -1550,6 +1593,11 @@ pub(crate) fn code_sentence(
         }
 
         if sources.is_empty() && targets.is_empty() {
+            continue;
+        }
+        // Vague single-word triggers ("said", "help", "support") are events only with a target.
+        let vague = e.literals() == 1 && e.confidence < 0.55 && !m.nominal;
+        if vague && targets.is_empty() && !(e.sym && sources.len() >= 2) {
             continue;
         }
         if targets.is_empty() {
@@ -1681,7 +1729,7 @@ pub(crate) fn code_sentence(
                     .get(a as usize)
                     .is_some_and(|ac| ac.kind == Some(ActorKind::Person))
                 {
-                    state.last_person = Some(a);
+                    state.last_person = Some((a, s.index));
                 }
             }
         }
