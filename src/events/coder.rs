@@ -225,6 +225,13 @@ impl<'a> Sent<'a> {
         if is(words::DET, prev) || prev.ends_with("'s") {
             return true;
         }
+        // "British jails", "Russian strikes": a nationality adjective before a noun.
+        if self.mention(i - 1).is_some_and(|m| {
+            self.doc.mentions[m as usize].label == EntityLabel::Norp
+                && self.mention_end_local(m) == i
+        }) {
+            return true;
+        }
         let w = self.w(i);
         let base_form = !w.ends_with("ed") && !w.ends_with("ing");
         // "officials report clashes": a verb right before a base or plural form.
@@ -792,6 +799,9 @@ impl<'a> Sent<'a> {
         let limit = (from + 20).min(self.n());
         let mut j = from;
         let mut prev_det = false;
+        // Content words since the last preposition: a long run or a new determiner ends the
+        // phrase that can hold the target ("attacking intruders prosecutors and police").
+        let mut content = 0usize;
         while j < limit {
             if skip.contains(&j) {
                 j += 1;
@@ -845,7 +855,23 @@ impl<'a> Sent<'a> {
             {
                 prev_det = matches!(w, "the" | "this" | "that" | "its" | "their");
             }
+            if matches!(mode, Mode::Object | Mode::Target) && self.mention_start(j).is_none() {
+                let lower_word = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+                if is(words::DET, w) && !matches!(w, "of" | "'s") && content > 0 && !prev_det {
+                    mode = Mode::Skip;
+                } else if lower_word
+                    && !is(words::DET, w)
+                    && !is(words::PREP, w)
+                    && !is(words::CONJ_GAP, w)
+                {
+                    content += 1;
+                    if content >= 3 {
+                        mode = Mode::Skip;
+                    }
+                }
+            }
             if is(words::PREP, w) && self.mention_start(j).is_none() {
+                content = 0;
                 mode = if (passive || e.noun) && w == "by" {
                     Mode::Agent
                 } else if w == "by" && mode == Mode::Object && j > from {
@@ -997,12 +1023,7 @@ impl<'a> Sent<'a> {
             }
             if let Some(m) = self.mention(k) {
                 let mm = &self.doc.mentions[m as usize];
-                if self.is_actor(m)
-                    && matches!(
-                        mm.label,
-                        EntityLabel::Norp | EntityLabel::Gpe | EntityLabel::Org
-                    )
-                {
+                if self.is_actor(m) && matches!(mm.label, EntityLabel::Norp | EntityLabel::Org) {
                     return (
                         Side {
                             mentions: vec![m],
@@ -1596,7 +1617,7 @@ pub(crate) fn code_sentence(
             continue;
         }
         // Vague single-word triggers ("said", "help", "support") are events only with a target.
-        let vague = e.literals() == 1 && e.confidence < 0.55 && !m.nominal;
+        let vague = e.literals() == 1 && e.confidence < 0.55;
         if vague && targets.is_empty() && !(e.sym && sources.len() >= 2) {
             continue;
         }
