@@ -174,6 +174,8 @@ fn table_of_constructions() {
         ("Hungary plans to host Serbia next year.", "043", "HUN", "SRB", Modality::Planned, false),
         ("Russia denied that its forces attacked Kyiv.", "190", "RUS", "UKR", Modality::Denied, false),
         ("Pakistan will hold talks with China.", "040", "PAK", "CHN", Modality::Planned, false),
+        ("Russia warned Ukraine that Poland would attack.", "130", "RUS", "UKR", Modality::Threatened, false),
+        ("Russia warned Ukraine that Poland would attack.", "190", "POL", "-", Modality::Hypothetical, false),
     ];
     let mut failures = Vec::new();
     for (text, code_prefix, src, tgt, modality, negated) in cases {

@@ -857,7 +857,8 @@ impl<'a> Sent<'a> {
             }
             if matches!(mode, Mode::Object | Mode::Target) && self.mention_start(j).is_none() {
                 let lower_word = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
-                if is(words::DET, w) && !matches!(w, "of" | "'s") && content > 0 && !prev_det {
+                let after_det = j > 0 && is(words::DET, self.w(j - 1));
+                if is(words::DET, w) && !matches!(w, "of" | "'s") && content > 0 && !after_det {
                     mode = Mode::Skip;
                 } else if lower_word
                     && !is(words::DET, w)
@@ -1270,8 +1271,21 @@ pub(crate) fn code_sentence(
         let e = &lex.entries[m.entry];
         if e.control.is_none() || m.nominal {
             if let Some(c) = parent(m.head, k) {
-                if matches!(c.kind, Control::Threat | Control::Refuse) {
-                    absorbed.push((c.m, k));
+                // Only what the threatener/refuser itself would do is absorbed ("threatened to
+                // send", "warned that it could send"), not another actor's act.
+                if matches!(c.kind, Control::Threat | Control::Refuse) && !m.nominal {
+                    let sub = s.subject(m.head);
+                    let actors = |ms: &[u32]| -> Vec<Option<u32>> {
+                        ms.iter().map(|&x| s.actor_of(x)).collect()
+                    };
+                    let own = actors(&c.subject.mentions);
+                    let same = sub.mentions.is_empty()
+                        || actors(&sub.mentions)
+                            .iter()
+                            .any(|a| a.is_some() && own.contains(a));
+                    if same {
+                        absorbed.push((c.m, k));
+                    }
                 }
             }
         }
