@@ -309,11 +309,12 @@ impl<'a> Sent<'a> {
         (self.doc.mentions[m as usize].token_start as usize).saturating_sub(self.ts)
     }
 
-    /// Whether a mention can be a source or target.
+    /// Whether a mention can be a source or target: any resolved actor; a place only when it
+    /// has a country (capitals and cities stand for their state: "Kyiv said").
     fn is_actor(&self, m: u32) -> bool {
         let mm = &self.doc.mentions[m as usize];
         match mm.actor.and_then(|a| self.doc.actors.get(a as usize)) {
-            Some(a) => a.kind != Some(ActorKind::Location),
+            Some(a) => a.kind != Some(ActorKind::Location) || a.country.is_some(),
             None => false,
         }
     }
