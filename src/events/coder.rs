@@ -1632,7 +1632,7 @@ pub(crate) fn code_sentence(
             continue;
         }
         // Vague single-word triggers ("said", "help", "support") are events only with a target.
-        let vague = e.literals() == 1 && e.confidence < 0.55;
+        let vague = e.need_target || (e.literals() == 1 && e.confidence < 0.55);
         if vague && targets.is_empty() && !(e.sym && sources.len() >= 2) {
             continue;
         }

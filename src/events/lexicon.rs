@@ -17,7 +17,8 @@
 //! of a support verb), `theme` (the direct object is what is moved, not the target),
 //! `intrans` (no direct-object target), `prep=with,against` (prepositions that introduce the
 //! target), `sym` (reciprocal: `X and Y agreed` gives both directions), `place=to` (`to X` is
-//! the place), `loc2target` (a visited place is the target), `neg=011` (code when negated),
+//! the place), `loc2target` (a visited place is the target), `needtarget` (an event only
+//! with a target actor), `neg=011` (code when negated),
 //! `ctl=say|report|threat|refuse|deny|plan|demand|agree` (the head governs a complement event),
 //! `conf=0.7` (base confidence).
 
@@ -76,6 +77,8 @@ pub struct Entry {
     pub place_to: bool,
     /// A visited place becomes the target.
     pub loc2target: bool,
+    /// An event only with a target actor (or reciprocal between conjoined sources).
+    pub need_target: bool,
     /// Code when the trigger is negated.
     pub neg_code: Option<String>,
     /// Control class.
@@ -355,6 +358,7 @@ impl Lexicon {
                 sym: false,
                 place_to: false,
                 loc2target: false,
+                need_target: false,
                 neg_code: None,
                 control: None,
                 confidence: 0.8,
@@ -368,6 +372,7 @@ impl Lexicon {
                         "intrans" => e.intrans = true,
                         "sym" => e.sym = true,
                         "loc2target" => e.loc2target = true,
+                        "needtarget" => e.need_target = true,
                         _ => return Err(err("unknown option")),
                     },
                     Some(("prep", v)) => e.preps = v.split(',').map(str::to_owned).collect(),

@@ -74,6 +74,7 @@ fn entry(items: Vec<Item>, code: String, source: String) -> Entry {
         sym: false,
         place_to: false,
         loc2target: false,
+        need_target: false,
         neg_code: None,
         control: None,
         confidence: 0.6,
