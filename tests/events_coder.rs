@@ -423,3 +423,76 @@ fn uses_the_dependency_tree_when_present() {
         summary(&doc.events)
     );
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VOCAB: &[&str] = &[
+        "France",
+        "Italy",
+        "signed",
+        "a",
+        "treaty",
+        "with",
+        "attacked",
+        "by",
+        "was",
+        "not",
+        "said",
+        "that",
+        "threatened",
+        "to",
+        "send",
+        "arms",
+        "if",
+        ",",
+        ".",
+        "and",
+        "who",
+        "the",
+        "clashes",
+        "in",
+        "Rome",
+        "declined",
+        "comment",
+        "’s",
+        "“",
+        "”",
+        "agreed",
+        "on",
+        "deal",
+        "he",
+        "it",
+        "could",
+        "🙂",
+        "é",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+        #[test]
+        fn events_are_well_formed(words in proptest::collection::vec(0..VOCAB.len(), 0..60)) {
+            let text: String = words.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ");
+            let specs: &[Spec<'_>] = &[
+                ("France", GPE, CTRY, "FRA"),
+                ("Italy", GPE, CTRY, "ITA"),
+                ("Rome", GPE, ActorKind::Location, "ITA"),
+            ];
+            let (doc, ev) = code(&text, specs);
+            for e in &ev {
+                for sp in [Some(e.trigger), e.location, e.claimed_by, e.source.as_ref().map(|a| a.span), e.target.as_ref().map(|a| a.span)]
+                    .into_iter()
+                    .flatten()
+                {
+                    prop_assert!(sp.start <= sp.end && sp.end <= doc.text.len());
+                    prop_assert!(doc.text.is_char_boundary(sp.start) && doc.text.is_char_boundary(sp.end));
+                }
+                prop_assert!((e.sentence as usize) < doc.sentences.len());
+                prop_assert!((0.0..=1.0).contains(&e.confidence));
+                prop_assert!(eventframe::knowledge::cameo::lookup(&e.cameo).is_some(), "{}", e.cameo);
+                prop_assert!(e.source.is_some() || e.target.is_some());
+            }
+        }
+    }
+}

@@ -1811,3 +1811,32 @@ fn refusal_code(own: &str, child: &str, child_entry: &Entry, child_word: &str) -
     }
     .to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threat_codes_follow_the_threatened_act() {
+        let cases = [
+            ("130", "190", "138"),
+            ("130", "195", "138"),
+            ("130", "163", "1312"),
+            ("130", "1621", "1311"),
+            ("130", "161", "1313"),
+            ("130", "173", "132"),
+            ("130", "072", "130"),
+            ("1312", "190", "1312"),
+        ];
+        for (own, child, want) in cases {
+            assert_eq!(threat_code(own, child), want, "{own} + {child}");
+        }
+    }
+
+    #[test]
+    fn lowercasing_straightens_quotes() {
+        assert_eq!(lower("Russia’s"), "russia's");
+        assert_eq!(lower("“"), "\"");
+        assert_eq!(lower("ÉTAT"), "état");
+    }
+}
