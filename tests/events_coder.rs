@@ -496,3 +496,25 @@ mod props {
         }
     }
 }
+
+#[test]
+fn petrarch_patterns_with_words_before_the_verb() {
+    let mut lex = Lexicon::default();
+    eventframe::events::petrarch::extend(&mut lex, "--- ALLOW [080] ---\nALLOW\n- NOT * [120]\n")
+        .unwrap();
+    let specs: &[Spec<'_>] = &[("Chad", GPE, CTRY, "TCD"), ("Sudan", GPE, CTRY, "SDN")];
+    let mut doc = build("Chad will not allow Sudan to enter.", specs);
+    code_document_with(&mut doc, &lex, test_dates);
+    assert!(
+        has(&doc.events, "120", "TCD", "SDN"),
+        "{:?}",
+        summary(&doc.events)
+    );
+    let mut doc = build("Chad will allow Sudan to enter.", specs);
+    code_document_with(&mut doc, &lex, test_dates);
+    assert!(
+        has(&doc.events, "080", "TCD", "SDN"),
+        "{:?}",
+        summary(&doc.events)
+    );
+}

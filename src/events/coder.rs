@@ -373,6 +373,30 @@ impl<'a> Sent<'a> {
         go(self, &e.items[1..], head + 1, &mut out).then_some(out)
     }
 
+    /// Matches the words an entry needs before its head (in order, within six tokens of the
+    /// clause); returns their positions.
+    fn match_pre(&self, e: &Entry, head: usize) -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        let mut pos = head;
+        let lo = head.saturating_sub(6);
+        for item in e.pre.iter().rev() {
+            let Item::Words(ws) = item else { continue };
+            let mut found = None;
+            while pos > lo {
+                pos -= 1;
+                if self.hard_punct(pos) {
+                    return None;
+                }
+                if ws.iter().any(|w| self.is_form(pos, w)) {
+                    found = Some(pos);
+                    break;
+                }
+            }
+            out.push(found?);
+        }
+        Some(out)
+    }
+
     fn find_matches(&self) -> Vec<Match> {
         let mut all: Vec<Match> = Vec::new();
         for i in 0..self.n() {
@@ -415,9 +439,16 @@ impl<'a> Sent<'a> {
                     } else if nominal && e.literals() == 1 {
                         continue;
                     }
-                    let Some(tokens) = self.match_entry(e, i) else {
+                    let Some(mut tokens) = self.match_entry(e, i) else {
                         continue;
                     };
+                    if !e.pre.is_empty() {
+                        let Some(pre) = self.match_pre(e, i) else {
+                            continue;
+                        };
+                        tokens.extend(pre);
+                        tokens.sort_unstable();
+                    }
                     let cand = Match {
                         entry: ei,
                         head: i,
@@ -1328,8 +1359,10 @@ pub(crate) fn code_sentence(
                     || (!w.ends_with("ing") && !w.ends_with('s') && lex.lemmas(w).any(|l| l != w))
             }
         };
-        let mut negated = chain.iter().any(|w| is(words::NEG, w))
-            || (m.nominal && m.head > 0 && s.w(m.head - 1) == "no");
+        // A pattern that spells out the negation ("- NOT * [120]") has already coded it.
+        let mut negated = (chain.iter().any(|w| is(words::NEG, w))
+            || (m.nominal && m.head > 0 && s.w(m.head - 1) == "no"))
+            && !m.tokens.iter().any(|&t| is(words::NEG, s.w(t)));
         let own_ctl = controls.iter().find(|c| c.m == k);
         let mut confidence = e.confidence;
         let mut modality = Modality::Asserted;

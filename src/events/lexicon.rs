@@ -61,6 +61,9 @@ pub struct Entry {
     pub code: Option<String>,
     /// Pattern items; the first is the head.
     pub items: Vec<Item>,
+    /// Words that must precede the head, in order, within six tokens of the clause
+    /// (PETRARCH patterns such as `- NOT * [120]`); empty for the built-in lexicon.
+    pub pre: Vec<Item>,
     /// The entry as written (used in `Event::rule`).
     pub source: String,
     /// The head is a noun.
@@ -95,6 +98,7 @@ impl Entry {
     pub fn literals(&self) -> usize {
         self.items
             .iter()
+            .chain(&self.pre)
             .filter(|i| matches!(i, Item::Words(_)))
             .count()
     }
@@ -350,6 +354,7 @@ impl Lexicon {
             let mut e = Entry {
                 code,
                 items,
+                pre: Vec::new(),
                 source: format!("{} | {}", code_str(line), pattern),
                 noun: false,
                 theme: false,

@@ -58,10 +58,11 @@ fn code_of(bracket: &str) -> Option<String> {
     }
 }
 
-fn entry(items: Vec<Item>, code: String, source: String) -> Entry {
+fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entry {
     Entry {
         code: Some(code),
         items,
+        pre,
         source,
         noun: false,
         theme: false,
@@ -198,20 +199,51 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             };
             let Some(code) = code else { continue };
             let toks = tokens(body);
-            let Some(star) = toks.iter().position(|t| t == "*") else {
+            let Some(star) = toks.iter().position(|t| t.contains('*')) else {
                 stats.skipped += 1;
                 continue;
             };
-            let pre_words = toks[..star]
-                .iter()
-                .any(|t| !matches!(t.as_str(), "$" | "+" | "%" | "^"));
-            if pre_words || toks.iter().any(|t| t.contains('*') && t != "*") {
+            if toks.iter().filter(|t| t.contains('*')).count() > 1 {
                 stats.skipped += 1;
                 continue;
             }
-            let mut items: Vec<Item> = Vec::new();
+            // "IN_*", "*_OUT", "SO IN_AND_*_OUT_AGAIN": words glued to the verb.
+            let (glued_pre, glued_post) = toks[star].split_once('*').unwrap_or(("", ""));
+            let mut pre_toks: Vec<String> = toks[..star].to_vec();
+            pre_toks.extend(
+                glued_pre
+                    .split('_')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
+            let mut post_toks: Vec<String> = Vec::new();
+            let glued_post = glued_post.trim_matches('_');
+            if !glued_post.is_empty() {
+                post_toks.push(glued_post.to_owned());
+            }
+            post_toks.extend(toks[star + 1..].iter().cloned());
             let mut ok = true;
-            for t in &toks[star + 1..] {
+            let mut pre: Vec<Item> = Vec::new();
+            for t in &pre_toks {
+                let group = t
+                    .trim_start_matches(['{', '('])
+                    .trim_end_matches(['}', ')']);
+                for w in group
+                    .split([' ', '_'])
+                    .filter(|w| !w.is_empty() && !matches!(*w, "$" | "+" | "%" | "^"))
+                {
+                    if let Some(set) = w.strip_prefix('&') {
+                        match synsets.get(set.trim_end_matches('_').to_uppercase().as_str()) {
+                            Some(ws) if !ws.is_empty() => pre.push(Item::Words(ws.clone())),
+                            _ => ok = false,
+                        }
+                    } else {
+                        pre.push(Item::Words(vec![clean_word(w)].into()));
+                    }
+                }
+            }
+            let mut items: Vec<Item> = Vec::new();
+            for t in &post_toks {
                 let t = t.as_str();
                 if matches!(t, "$" | "+" | "%" | "^") {
                     continue;
@@ -255,6 +287,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 all.extend(items.iter().cloned());
                 lex.push(entry(
                     all,
+                    pre.clone(),
                     code.clone(),
                     format!("petrarch:{} -{}", code, body.trim_end()),
                 ));
@@ -300,6 +333,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             );
             lex.push(entry(
                 items,
+                Vec::new(),
                 code.clone(),
                 format!("petrarch:{code} {head_part}"),
             ));
@@ -359,9 +393,9 @@ IDLE
         assert_eq!(st.synsets, 1);
         // restore, renew, wind down; PRE_+VERB skipped; IDLE has no code.
         assert_eq!(st.verbs, 3);
-        // 3 usable patterns × 2 single-word verbs; "NOT *" skipped.
-        assert_eq!(st.patterns, 6);
-        assert!(st.skipped >= 2);
+        // 4 patterns × 2 single-word verbs ("NOT *" keeps "not" as a word before the verb).
+        assert_eq!(st.patterns, 8);
+        assert!(st.skipped >= 1);
         assert!(lex.form_of("renewed", "renew"));
         let codes: Vec<&str> = lex
             .entries
@@ -369,7 +403,13 @@ IDLE
             .filter_map(|e| e.code.as_deref())
             .collect();
         assert!(codes.contains(&"064") && codes.contains(&"070") && codes.contains(&"087"));
-        assert!(!codes.contains(&"120") && !codes.contains(&"999"));
+        assert!(codes.contains(&"120") && !codes.contains(&"999"));
+        let not = lex
+            .entries
+            .iter()
+            .find(|e| e.code.as_deref() == Some("120"))
+            .unwrap();
+        assert_eq!(not.pre.len(), 1);
         let with_aid = lex
             .entries
             .iter()
