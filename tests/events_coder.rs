@@ -175,6 +175,8 @@ fn table_of_constructions() {
         ("Russia denied that its forces attacked Kyiv.", "190", "RUS", "UKR", Modality::Denied, false),
         ("Pakistan will hold talks with China.", "040", "PAK", "CHN", Modality::Planned, false),
         ("Russia warned Ukraine that Poland would attack.", "130", "RUS", "UKR", Modality::Threatened, false),
+        ("Egypt condemned the raid by Israel and promised aid to Pakistan.", "111", "EGY", "ISR", Modality::Asserted, false),
+        ("Egypt condemned the raid by Israel and promised aid to Pakistan.", "033", "EGY", "PAK", Modality::Asserted, false),
         ("Russia warned Ukraine that Poland would attack.", "190", "POL", "-", Modality::Hypothetical, false),
     ];
     let mut failures = Vec::new();

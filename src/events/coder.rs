@@ -638,7 +638,32 @@ impl<'a> Sent<'a> {
 
     /// The subject phrase ending at `p` (exclusive), walking left.
     fn subject(&self, p: usize) -> Side {
+        self.subject_depth(p, 0)
+    }
+
+    fn subject_depth(&self, p: usize, depth: u8) -> Side {
         let (mut j, _) = self.aux_chain(p);
+        // Coordinated predicates share the subject: "X condemned the attack and promised aid".
+        if depth < 3 && j > 1 && matches!(self.w(j - 1), "and" | "but" | "then") {
+            let mut k = j - 1;
+            let lo = j.saturating_sub(30);
+            while k > lo {
+                k -= 1;
+                if self.hard_punct(k) || is(words::SUBORD, self.w(k)) {
+                    break;
+                }
+                if self.mention(k).is_some() {
+                    continue;
+                }
+                if self.verb_like(k) && !is(words::SKIP, self.w(k)) {
+                    let side = self.subject_depth(k, depth + 1);
+                    if !side.mentions.is_empty() {
+                        return side;
+                    }
+                    break;
+                }
+            }
+        }
         if j > 0 && is(words::REL, self.w(j - 1)) && self.w(j - 1) != "whose" {
             // Relative clause: the subject is the antecedent, the phrase right before.
             j -= 1;

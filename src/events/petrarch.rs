@@ -72,7 +72,8 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         ]
         .map(String::from)
         .to_vec(),
-        sym: false,
+        // PETRARCH codes a compound subject without a target as a reciprocal event.
+        sym: true,
         place_to: false,
         loc2target: false,
         need_target: false,
