@@ -285,6 +285,11 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             }
             for v in &block_verbs {
                 let mut all = vec![Item::Words(vec![v.clone()].into())];
+                // Other words may come between the verb and the pattern ("abandon full
+                // diplomatic ties"), except for particles glued to it ("*_OUT").
+                if glued_post.is_empty() && !items.is_empty() {
+                    all.push(Item::Gap);
+                }
                 all.extend(items.iter().cloned());
                 lex.push(entry(
                     all,
