@@ -177,6 +177,13 @@ fn table_of_constructions() {
         ("Russia warned Ukraine that Poland would attack.", "130", "RUS", "UKR", Modality::Threatened, false),
         ("Egypt condemned the raid by Israel and promised aid to Pakistan.", "111", "EGY", "ISR", Modality::Asserted, false),
         ("Egypt condemned the raid by Israel and promised aid to Pakistan.", "033", "EGY", "PAK", Modality::Asserted, false),
+        ("Russia launched a major offensive against Ukraine.", "190", "RUS", "UKR", Modality::Asserted, false),
+        ("Biden visited Kyiv on Tuesday.", "042", "USA", "UKR", Modality::Asserted, false),
+        ("Japan has never attacked Poland.", "190", "JPN", "POL", Modality::Asserted, true),
+        ("Egypt welcomed Israel's decision.", "051", "EGY", "ISR", Modality::Asserted, false),
+        ("Hungary protested against Serbia.", "140", "HUN", "SRB", Modality::Asserted, false),
+        ("Turkey accused Sweden of harbouring militants.", "112", "TUR", "SWE", Modality::Asserted, false),
+        ("According to Reuters, Pakistan arrested two Indian diplomats.", "173", "PAK", "IND", Modality::Reported, false),
         ("Russia warned Ukraine that Poland would attack.", "190", "POL", "-", Modality::Hypothetical, false),
     ];
     let mut failures = Vec::new();
@@ -350,6 +357,15 @@ fn no_panic_on_odd_input() {
         let mut doc = build(t, &[("with", GPE, CTRY, "XXX"), ("the", GPE, CTRY, "YYY")]);
         code_document(&mut doc, Lexicon::builtin());
     }
+    // Malformed layers: ranges past the end, dangling actor indices.
+    let mut doc = build(
+        "France signed a treaty with Italy.",
+        &[("France", GPE, CTRY, "FRA"), ("Italy", GPE, CTRY, "ITA")],
+    );
+    doc.sentences[0].token_end += 5;
+    doc.mentions[0].actor = Some(99);
+    doc.mentions[1].token_end += 10;
+    code_document(&mut doc, Lexicon::builtin());
     // Long input: linear time.
     let long = "France signed a treaty with Italy. ".repeat(2000);
     let mut doc = build(

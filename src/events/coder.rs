@@ -134,7 +134,9 @@ impl<'a> Sent<'a> {
     ) -> Self {
         let s = &doc.sentences[index];
         let ts = s.token_start as usize;
-        let toks = doc.sentence_tokens(index);
+        // Clamped: a malformed sentence range must not panic.
+        let te = (s.token_end as usize).min(doc.tokens.len());
+        let toks = doc.tokens.get(ts.min(te)..te).unwrap_or(&[]);
         let low = toks.iter().map(|t| lower(t.norm_or(&doc.text))).collect();
         let lemma = toks
             .iter()
@@ -185,6 +187,10 @@ impl<'a> Sent<'a> {
     }
 
     fn span(&self, a: usize, b: usize) -> Span {
+        if self.n() == 0 {
+            return Span::default();
+        }
+        let a = a.min(self.n() - 1);
         let b = b.max(a + 1).min(self.n());
         Span::new(self.tok(a).span.start, self.tok(b - 1).span.end)
     }
