@@ -536,3 +536,48 @@ fn petrarch_patterns_with_words_before_the_verb() {
         summary(&doc.events)
     );
 }
+
+#[test]
+fn parse_finds_actors_inside_phrases() {
+    let specs: &[Spec<'_>] = &[
+        ("Russia", GPE, CTRY, "RUS"),
+        ("North Korea", GPE, CTRY, "PRK"),
+    ];
+    let mut doc = build(
+        "The upper house of Russia's parliament has ratified a pact with North Korea.",
+        specs,
+    );
+    parse(
+        &mut doc,
+        &[
+            ("DET", Some(2), "det"),
+            ("ADJ", Some(2), "amod"),
+            ("NOUN", Some(8), "nsubj"),
+            ("ADP", Some(6), "case"),
+            ("PROPN", Some(6), "nmod:poss"),
+            ("PART", Some(4), "case"),
+            ("NOUN", Some(2), "nmod"),
+            ("AUX", Some(8), "aux"),
+            ("VERB", None, "root"),
+            ("DET", Some(10), "det"),
+            ("NOUN", Some(8), "obj"),
+            ("ADP", Some(13), "case"),
+            ("PROPN", Some(13), "compound"),
+            ("PROPN", Some(10), "nmod"),
+            ("PUNCT", Some(8), "punct"),
+        ],
+    );
+    code_document(&mut doc, Lexicon::builtin());
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "057")
+        .unwrap_or_else(|| panic!("{:?}", summary(&doc.events)));
+    assert_eq!(
+        (c(e, true), c(e, false)),
+        ("RUS", "PRK"),
+        "{:?}",
+        summary(&doc.events)
+    );
+    assert!(e.rule.contains("+parse"));
+}

@@ -532,21 +532,34 @@ impl<'a> Sent<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The actor mention a dependent stands for: its own, else one of its modifiers'
-    /// ("North Korean soldiers" → "North Korean"), plus conjoined dependents.
+    /// The actor mention a dependent stands for: its own, else one of its modifiers' up to two
+    /// levels down ("North Korean soldiers" → "North Korean", "the upper house of Russia's
+    /// parliament" → "Russia"), preferring actors with a country; plus conjoined dependents.
     fn dep_actors(&self, i: usize) -> Vec<u32> {
         let one = |t: usize| -> Option<u32> {
-            if let Some(m) = self.mention(t).filter(|&m| self.is_actor(m)) {
-                return Some(m);
+            let own = self.mention(t).filter(|&m| self.is_actor(m));
+            if own.is_some_and(|m| self.has_country(m)) {
+                return own;
             }
-            self.kids(t).iter().find_map(|&c| {
+            let modifier = |c: &usize| {
                 matches!(
-                    self.deprel(c),
+                    self.deprel(*c),
                     "nmod:poss" | "amod" | "compound" | "flat" | "nmod" | "appos"
                 )
-                .then(|| self.mention(c).filter(|&m| self.is_actor(m)))
-                .flatten()
-            })
+            };
+            let mut found: Vec<u32> = Vec::new();
+            for &c in self.kids(t).iter().filter(|c| modifier(c)) {
+                found.extend(self.mention(c).filter(|&m| self.is_actor(m)));
+                for &g in self.kids(c).iter().filter(|g| modifier(g)) {
+                    found.extend(self.mention(g).filter(|&m| self.is_actor(m)));
+                }
+            }
+            found
+                .iter()
+                .copied()
+                .find(|&m| self.has_country(m))
+                .or(own)
+                .or_else(|| found.first().copied())
         };
         let mut out: Vec<u32> = one(i).into_iter().collect();
         for &c in self.kids(i) {
