@@ -516,8 +516,16 @@ impl<'a> Sent<'a> {
 
     // ------------------------------------------------------------------ dependency tree
 
+    /// The relation, with UD v1 names mapped to v2 (`dobj` → `obj`, `nsubjpass` →
+    /// `nsubj:pass`, `auxpass` → `aux:pass`).
     fn deprel(&self, i: usize) -> &'static str {
-        self.tok(i).deprel
+        match self.tok(i).deprel {
+            "dobj" => "obj",
+            "nsubjpass" => "nsubj:pass",
+            "csubjpass" => "csubj:pass",
+            "auxpass" => "aux:pass",
+            r => r,
+        }
     }
 
     fn head_of(&self, i: usize) -> Option<usize> {
