@@ -581,3 +581,35 @@ fn parse_finds_actors_inside_phrases() {
     );
     assert!(e.rule.contains("+parse"));
 }
+
+#[test]
+fn reciprocal_and_between() {
+    let specs: &[Spec<'_>] = &[
+        ("Armenia", GPE, CTRY, "ARM"),
+        ("Azerbaijan", GPE, CTRY, "AZE"),
+        ("Geneva", GPE, ActorKind::Location, "CHE"),
+    ];
+    let (doc, ev) = code(
+        "Armenia and Azerbaijan signed a peace treaty in Geneva on Tuesday.",
+        specs,
+    );
+    assert!(
+        has(&ev, "057", "ARM", "AZE") && has(&ev, "057", "AZE", "ARM"),
+        "{:?}",
+        summary(&ev)
+    );
+    for e in &ev {
+        assert_eq!(e.location.map(|l| doc.slice(l)), Some("Geneva"));
+        assert_eq!(e.date.map(|d| d.iso()).as_deref(), Some("2024-11-05"));
+        assert!(e.rule.contains("+reciprocal"));
+    }
+    let (_, ev) = code(
+        "Heavy clashes between Armenia and Azerbaijan were reported.",
+        specs,
+    );
+    assert!(
+        has(&ev, "190", "ARM", "AZE") && has(&ev, "190", "AZE", "ARM"),
+        "{:?}",
+        summary(&ev)
+    );
+}
