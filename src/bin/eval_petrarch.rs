@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use eventframe::document::{
     Actor, ActorKind, Document, EntityLabel, Mention, Sentence, Span, Token, TokenKind,
 };
-use eventframe::events::{code_document_with, petrarch, Control, Lexicon};
+use eventframe::events::{code_document_with, petrarch, Lexicon};
 use eventframe::pipeline::{Config, DictionaryMode, Input, Pipeline};
 
 struct Record {
@@ -451,20 +451,7 @@ fn main() -> ExitCode {
     let mut lex = if flag("--extend") {
         Lexicon::builtin().clone()
     } else {
-        let mut l = Lexicon::default();
-        for e in Lexicon::builtin()
-            .entries
-            .iter()
-            .filter(|e| e.control.is_some())
-        {
-            let mut e = e.clone();
-            if e.control != Some(Control::Threat) {
-                e.code = None;
-            }
-            e.code = None;
-            l.push(e);
-        }
-        l
+        Lexicon::controls_only()
     };
     let stats = match petrarch::extend(&mut lex, &verbs) {
         Ok(s) => s,

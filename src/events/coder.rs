@@ -31,6 +31,16 @@ struct Side {
     pronoun: Option<usize>,
 }
 
+impl Side {
+    /// A side made of one mention.
+    fn of(m: u32) -> Self {
+        Self {
+            mentions: vec![m],
+            ..Self::default()
+        }
+    }
+}
+
 /// What a scan to the right of a trigger found.
 #[derive(Clone, Debug, Default)]
 struct Right {
@@ -981,41 +991,33 @@ impl<'a> Sent<'a> {
             }
             if let Some(m) = self.mention_start(j) {
                 let end = self.mention_end_local(m).max(j + 1);
+                // The phrase from this mention to the next preposition or clause boundary,
+                // with its conjoined actors.
+                let phrase = |j: usize| {
+                    let mut stop = end;
+                    while stop < limit
+                        && !self.hard_punct(stop)
+                        && !is(words::SUBORD, self.w(stop))
+                        && !is(words::PREP, self.w(stop))
+                    {
+                        stop += 1;
+                    }
+                    let actors = self.actors_in(j, stop);
+                    let next = actors
+                        .last()
+                        .map_or(end, |&l| self.mention_end_local(l))
+                        .max(end);
+                    (actors, next)
+                };
                 match mode {
                     Mode::Object | Mode::Target if r.target.is_empty() && self.is_actor(m) => {
-                        let mut stop = end;
-                        while stop < limit
-                            && !self.hard_punct(stop)
-                            && !is(words::SUBORD, self.w(stop))
-                            && !(is(words::PREP, self.w(stop)))
-                        {
-                            stop += 1;
-                        }
-                        r.target = self.actors_in(j, stop);
+                        (r.target, j) = phrase(j);
                         mode = Mode::Skip;
-                        j = r
-                            .target
-                            .last()
-                            .map_or(end, |&l| self.mention_end_local(l))
-                            .max(end);
                         continue;
                     }
                     Mode::Agent if r.agent.is_empty() && self.is_actor(m) => {
-                        let mut stop = end;
-                        while stop < limit
-                            && !self.hard_punct(stop)
-                            && !is(words::SUBORD, self.w(stop))
-                            && !(is(words::PREP, self.w(stop)))
-                        {
-                            stop += 1;
-                        }
-                        r.agent = self.actors_in(j, stop);
+                        (r.agent, j) = phrase(j);
                         mode = Mode::Skip;
-                        j = r
-                            .agent
-                            .last()
-                            .map_or(end, |&l| self.mention_end_local(l))
-                            .max(end);
                         continue;
                     }
                     Mode::Loc
@@ -1094,13 +1096,7 @@ impl<'a> Sent<'a> {
                 if k > 0 {
                     if let Some(m) = self.mention(k - 1) {
                         if self.is_actor(m) {
-                            return (
-                                Side {
-                                    mentions: vec![m],
-                                    ..Side::default()
-                                },
-                                None,
-                            );
+                            return (Side::of(m), None);
                         }
                     }
                 }
@@ -1109,13 +1105,7 @@ impl<'a> Sent<'a> {
             if let Some(m) = self.mention(k) {
                 let mm = &self.doc.mentions[m as usize];
                 if self.is_actor(m) && matches!(mm.label, EntityLabel::Norp | EntityLabel::Org) {
-                    return (
-                        Side {
-                            mentions: vec![m],
-                            ..Side::default()
-                        },
-                        None,
-                    );
+                    return (Side::of(m), None);
                 }
                 break;
             }

@@ -285,6 +285,23 @@ impl Lexicon {
         LEX.get_or_init(|| Lexicon::parse(BUILTIN).unwrap_or_default())
     }
 
+    /// The built-in control verbs only (say, report, threaten, plan, ...) with their codes
+    /// removed: the base for `mode = replace`, so modality and claimants still work.
+    #[must_use]
+    pub fn controls_only() -> Lexicon {
+        let mut l = Lexicon::default();
+        for e in Lexicon::builtin()
+            .entries
+            .iter()
+            .filter(|e| e.control.is_some())
+        {
+            let mut e = e.clone();
+            e.code = None;
+            l.push(e);
+        }
+        l
+    }
+
     /// Parses a lexicon in the `triggers.txt` format.
     ///
     /// # Errors

@@ -79,19 +79,7 @@ impl Events {
         }
         let mut lex = match config.mode {
             crate::pipeline::DictionaryMode::Extend => Lexicon::builtin().clone(),
-            crate::pipeline::DictionaryMode::Replace => {
-                let mut l = Lexicon::default();
-                for e in Lexicon::builtin()
-                    .entries
-                    .iter()
-                    .filter(|e| e.control.is_some())
-                {
-                    let mut e = e.clone();
-                    e.code = None;
-                    l.push(e);
-                }
-                l
-            }
+            crate::pipeline::DictionaryMode::Replace => Lexicon::controls_only(),
         };
         for path in &config.verbs {
             petrarch::extend_from_file(&mut lex, path)?;

@@ -224,6 +224,16 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             }
             post_toks.extend(toks[star + 1..].iter().cloned());
             let mut ok = true;
+            // A word or `&SYNSET` as a pattern item (`None` for an unknown synset).
+            let word_item = |w: &str| -> Option<Item> {
+                match w.strip_prefix('&') {
+                    Some(set) => synsets
+                        .get(set.trim_end_matches('_').to_uppercase().as_str())
+                        .filter(|ws| !ws.is_empty())
+                        .map(|ws| Item::Words(ws.clone())),
+                    None => Some(Item::Words(vec![clean_word(w)].into())),
+                }
+            };
             let mut pre: Vec<Item> = Vec::new();
             for t in &pre_toks {
                 let group = t
@@ -233,13 +243,9 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                     .split([' ', '_'])
                     .filter(|w| !w.is_empty() && !matches!(*w, "$" | "+" | "%" | "^"))
                 {
-                    if let Some(set) = w.strip_prefix('&') {
-                        match synsets.get(set.trim_end_matches('_').to_uppercase().as_str()) {
-                            Some(ws) if !ws.is_empty() => pre.push(Item::Words(ws.clone())),
-                            _ => ok = false,
-                        }
-                    } else {
-                        pre.push(Item::Words(vec![clean_word(w)].into()));
+                    match word_item(w) {
+                        Some(it) => pre.push(it),
+                        None => ok = false,
                     }
                 }
             }
@@ -266,13 +272,9 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                     if k > 0 && group.contains(' ') && t.starts_with('(') {
                         items.push(Item::Gap);
                     }
-                    if let Some(set) = w.strip_prefix('&') {
-                        match synsets.get(set.trim_end_matches('_').to_uppercase().as_str()) {
-                            Some(ws) if !ws.is_empty() => items.push(Item::Words(ws.clone())),
-                            _ => ok = false,
-                        }
-                    } else {
-                        items.push(Item::Words(vec![clean_word(w)].into()));
+                    match word_item(w) {
+                        Some(it) => items.push(it),
+                        None => ok = false,
                     }
                 }
             }

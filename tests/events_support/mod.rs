@@ -174,21 +174,9 @@ pub fn test_dates(doc: &Document, s: usize) -> Vec<DateMatch> {
     out
 }
 
-/// The shared data folder: `EVENTFRAME_SHARED`, else `<repo>/../shared`, else `/work/shared`.
+/// The shared data folder (see `eventframe::events::shared_dir`).
 pub fn shared_dir() -> Option<std::path::PathBuf> {
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        let p = std::path::PathBuf::from(p);
-        if p.is_dir() {
-            return Some(p);
-        }
-    }
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        repo.join("../shared"),
-        std::path::PathBuf::from("/work/shared"),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())
+    eventframe::events::shared_dir()
 }
 
 const MONTHS: [&str; 12] = [
