@@ -113,8 +113,8 @@ pub fn build(text: &str, specs: &[Spec<'_>]) -> Document {
             id: format!("test:{name}"),
             name: name.to_owned(),
             kind: Some(kind),
-            country: (!country.is_empty()).then(|| country.to_owned()),
-            code: (!country.is_empty()).then(|| country.to_owned()),
+            country: (!country.is_empty() && country != "-").then(|| country.to_owned()),
+            code: (!country.is_empty() && country != "-").then(|| country.to_owned()),
             ..Actor::default()
         });
         let n = parts.len();
@@ -133,7 +133,8 @@ pub fn build(text: &str, specs: &[Spec<'_>]) -> Document {
                     token_end: (i + n) as u32,
                     label,
                     score: 1.0,
-                    actor: Some(actor),
+                    // Country `-`: a mention the knowledge base does not resolve.
+                    actor: (country != "-").then_some(actor),
                     rule: "test",
                 });
                 i += n;
