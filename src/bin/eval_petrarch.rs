@@ -299,9 +299,9 @@ impl Dict {
 
 /// Builds a coded-ready document: tokens, one sentence, actor mentions (agents merged with
 /// the actor before them, after `of`/`in`/`from`, or standing alone).
-fn prepare(text: &str, date: u32, dict: &Dict) -> Document {
+fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Document {
     let mut doc = Document::new("r", text, None);
-    doc.tokens = tokens(text);
+    doc.tokens = parsed.unwrap_or_else(|| tokens(text));
     let n = doc.tokens.len();
     if n == 0 {
         return doc;
@@ -406,6 +406,88 @@ fn prepare(text: &str, date: u32, dict: &Dict) -> Document {
     doc
 }
 
+/// id → (text, CoNLL-U rows) from the UD-parsed copy of the suite.
+fn conllu_records(xml: &str) -> HashMap<String, (String, Vec<String>)> {
+    let mut out = HashMap::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<Sentence ") {
+        let after = &rest[i..];
+        let Some(end) = after.find("</Sentence>") else {
+            break;
+        };
+        let block = &after[..end];
+        rest = &after[end..];
+        let open = &block[..block.find('>').unwrap_or(block.len())];
+        let Some(id) = attr(open, "id") else { continue };
+        let text = block
+            .split_once("<Text>")
+            .and_then(|(_, t)| t.split_once("</Text>"))
+            .map(|(t, _)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        let rows: Vec<String> = block
+            .split_once("<Parse>")
+            .and_then(|(_, t)| t.split_once("</Parse>"))
+            .map(|(p, _)| {
+                p.lines()
+                    .filter(|l| l.split('\t').count() >= 8)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.insert(id, (text, rows));
+    }
+    out
+}
+
+/// A label as a `&'static str` (the token layer stores static tags); unknown labels are
+/// interned once.
+fn intern(s: &str) -> &'static str {
+    use std::sync::{Mutex, OnceLock};
+    static SEEN: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+    let map = SEEN.get_or_init(|| Mutex::new(HashMap::new()));
+    let Ok(mut m) = map.lock() else { return "" };
+    if let Some(v) = m.get(s) {
+        return v;
+    }
+    let v: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    m.insert(s.to_owned(), v);
+    v
+}
+
+/// Tokens with tags and tree from CoNLL-U rows whose forms are found in order in `text`;
+/// `None` when a form cannot be placed.
+fn conllu_tokens(text: &str, rows: &[String]) -> Option<Vec<Token>> {
+    let mut toks = Vec::new();
+    let mut pos = 0;
+    for row in rows {
+        let f: Vec<&str> = row.split('\t').collect();
+        if f[0].contains(['-', '.']) {
+            continue;
+        }
+        let form = f[1];
+        let at = pos + text.get(pos..)?.find(form)?;
+        pos = at + form.len();
+        let head: Option<u32> = f[6].parse::<u32>().ok().filter(|&h| h > 0).map(|h| h - 1);
+        let kind = if form.chars().all(|c| !c.is_alphanumeric()) {
+            TokenKind::Punct
+        } else {
+            TokenKind::Word
+        };
+        toks.push(Token {
+            span: Span::new(at, pos),
+            kind,
+            upos: intern(f[3]),
+            xpos: intern(f[4]),
+            lemma: Some(f[2].to_owned()),
+            head,
+            deprel: intern(f[7]),
+            space_after: true,
+            ..Token::default()
+        });
+    }
+    Some(toks)
+}
+
 /// Actor code plus agent pattern: `~GOV` appends, `NGO~` prepends.
 fn combine(actor: &str, agent: &str) -> String {
     if let Some(suffix) = agent.strip_prefix('~') {
@@ -485,6 +567,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // `--udpipe`: the suite's UD parses (same ids and texts) give the tag layer.
+    let parses: HashMap<String, (String, Vec<String>)> = if flag("--udpipe") {
+        read("PETR.UnitTest.records.udpipe2.xml")
+            .map(|x| conllu_records(&x))
+            .unwrap_or_default()
+    } else {
+        HashMap::new()
+    };
+    let mut n_parsed = 0usize;
     // category → (expected, found, predicted, extra, sentences)
     let mut per: BTreeMap<String, [usize; 5]> = BTreeMap::new();
     let t0 = std::time::Instant::now();
@@ -504,7 +595,15 @@ fn main() -> ExitCode {
             });
             out.doc
         } else {
-            let mut d = prepare(&r.text, r.date, &dict);
+            let parsed = parses.get(&r.id).and_then(|(t, rows)| {
+                (*t == r.text)
+                    .then(|| conllu_tokens(&r.text, rows))
+                    .flatten()
+            });
+            if parsed.is_some() {
+                n_parsed += 1;
+            }
+            let mut d = prepare(&r.text, r.date, &dict, parsed);
             code_document_with(&mut d, &lex, |_, _| Vec::new());
             d
         };
@@ -543,6 +642,9 @@ fn main() -> ExitCode {
         stats.skipped,
         if flag("--extend") { "built-in + suite" } else { "suite only" }
     );
+    if flag("--udpipe") {
+        println!("with UD parses for {n_parsed} sentences");
+    }
     println!(
         "{:<10} {:>5} {:>9} {:>6} {:>9} {:>6}",
         "category", "sents", "expected", "found", "found %", "extra"

@@ -559,11 +559,17 @@ impl<'a> Sent<'a> {
             if own.is_some_and(|m| self.has_country(m)) {
                 return own;
             }
+            // Modifiers that name who the phrase is ("Russia's", "of Russia", "by X"), not
+            // where or when ("in south Ithilen").
             let modifier = |c: &usize| {
-                matches!(
-                    self.deprel(*c),
-                    "nmod:poss" | "amod" | "compound" | "flat" | "nmod" | "appos"
-                )
+                let rel = self.deprel(*c);
+                let case = self
+                    .kids(*c)
+                    .iter()
+                    .find(|&&k| self.deprel(k) == "case")
+                    .map(|&k| self.w(k));
+                matches!(rel, "nmod:poss" | "amod" | "compound" | "flat" | "appos")
+                    || (rel == "nmod" && case.is_none_or(|p| matches!(p, "of" | "by" | "'s" | "'")))
             };
             let mut found: Vec<u32> = Vec::new();
             for &c in self.kids(t).iter().filter(|c| modifier(c)) {
@@ -1467,13 +1473,20 @@ pub(crate) fn code_sentence(
                     },
                 )
             };
-            if !src.is_empty() {
+            // The tree fills what the surface rules missed; where both found an argument the
+            // surface phrase wins (it sees appositions, relative clauses and conjuncts).
+            let mut used = false;
+            if sources.is_empty() && !src.is_empty() {
                 sources = src;
+                used = true;
             }
-            if !tgt.is_empty() {
+            if targets.is_empty() && !tgt.is_empty() {
                 targets = tgt;
+                used = true;
             }
-            rule.push_str(" +parse");
+            if used {
+                rule.push_str(" +parse");
+            }
         }
         let mut source_pron = if sources.is_empty() && !passive {
             subj.pronoun
