@@ -1,25 +1,167 @@
-//! `events` stage.
+//! `events` stage: codes CAMEO events (with PLOVER through [`crate::knowledge::cameo`]) from the
+//! earlier layers, with modality, negation, claimant, date, place and evidence.
+//!
+//! How it works, per sentence:
+//! 1. **Triggers.** Each token is looked up (by lemma when `tag` ran, else by the inflected forms
+//!    generated from the lexicon) in the trigger lexicon (`triggers.txt`, see [`lexicon`]); the
+//!    most specific pattern wins ("signed a treaty" beats "signed").
+//! 2. **Arguments.** The source is the subject phrase (walking left over auxiliaries, relative
+//!    clauses and appositions), or the `by X` agent of a passive; the target is the direct object
+//!    or a phrase introduced by one of the entry's prepositions (`with`, `against`, ...).
+//!    Conjoined actors give one event per pair; reciprocal entries give both directions. Noun
+//!    triggers ("clashes with", "an offensive by") take their agent from `by X`, a possessor, a
+//!    nationality adjective or the subject of a support verb ("had its first confrontation").
+//! 3. **Modality.** Control verbs govern their complement: threats absorb it (`threatened that it
+//!    could send arms` is a threat, not aid), refusals too (`declined to comment` → 011), reports
+//!    set `claimed_by` and `reported`, plans/agreements `planned`, demands `demanded`, denials
+//!    `denied`; modals and conditionals give `hypothetical`; negation sets `negated`.
+//! 4. **Date and place.** The nearest resolved date in the trigger's clause
+//!    ([`crate::figures::dates::find_in_sentence`]), else the publication date with
+//!    `date_is_fallback`; the place from `in X`, `to X` (motion verbs), `region of X`.
+//!
+//! Mentions are indexed per token once per document, so the stage is linear in the text.
+
+mod coder;
+pub mod lexicon;
+pub mod petrarch;
+mod words;
 
 use std::sync::Arc;
 
-use crate::document::Document;
+use crate::date::Precision;
+use crate::document::{DateValue, Document};
 use crate::error::StageName;
+use crate::figures::dates::DateMatch;
 use crate::knowledge::Knowledge;
 use crate::pipeline::{Stage, StageError};
+
+pub use lexicon::{Control, Entry, Lexicon};
 
 /// The events stage.
 #[derive(Debug)]
 pub struct Events {
     #[allow(dead_code)]
     kb: Arc<Knowledge>,
+    lexicon: Arc<Lexicon>,
 }
 
 impl Events {
-    /// A events stage over the loaded knowledge.
+    /// An events stage over the loaded knowledge, with the built-in lexicon.
     #[must_use]
     pub fn new(kb: Arc<Knowledge>) -> Self {
-        Self { kb }
+        Self {
+            kb,
+            lexicon: Arc::new(Lexicon::builtin().clone()),
+        }
     }
+
+    /// An events stage with a custom lexicon (e.g. the built-in one extended with PETRARCH verbs).
+    #[must_use]
+    pub fn with_lexicon(kb: Arc<Knowledge>, lexicon: Lexicon) -> Self {
+        Self {
+            kb,
+            lexicon: Arc::new(lexicon),
+        }
+    }
+
+    /// An events stage with the verb dictionaries of `config.verbs` (PETRARCH format) added
+    /// to the built-in lexicon (`mode = extend`, dictionary entries win on conflicts) or
+    /// replacing its coded entries (`mode = replace`; the control verbs that give modality stay).
+    ///
+    /// # Errors
+    /// When a dictionary cannot be read or is malformed.
+    pub fn from_config(
+        kb: Arc<Knowledge>,
+        config: &crate::pipeline::Config,
+    ) -> crate::Result<Self> {
+        if config.verbs.is_empty() {
+            return Ok(Self::new(kb));
+        }
+        let mut lex = match config.mode {
+            crate::pipeline::DictionaryMode::Extend => Lexicon::builtin().clone(),
+            crate::pipeline::DictionaryMode::Replace => Lexicon::controls_only(),
+        };
+        for path in &config.verbs {
+            petrarch::extend_from_file(&mut lex, path)?;
+        }
+        Ok(Self::with_lexicon(kb, lex))
+    }
+
+    /// The lexicon in use.
+    #[must_use]
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+}
+
+/// Codes the events of `doc` with `lexicon`, replacing `doc.events`.
+///
+/// Needs the `text` layer (sentences, tokens); uses `mentions` and `actors` for arguments and
+/// `tag` when present.
+pub fn code_document(doc: &mut Document, lexicon: &Lexicon) {
+    code_document_with(doc, lexicon, crate::figures::dates::find_in_sentence);
+}
+
+/// Like [`code_document`] with another date finder (same contract as
+/// [`crate::figures::dates::find_in_sentence`]); used by tests and custom date resolvers.
+pub fn code_document_with(
+    doc: &mut Document,
+    lexicon: &Lexicon,
+    find_dates: impl Fn(&Document, usize) -> Vec<DateMatch>,
+) {
+    let mention_at = coder::mention_index(doc);
+    let mut state = coder::DocState::default();
+    let mut events = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let s = &doc.sentences[si];
+        let (ts, te) = (
+            s.token_start as usize,
+            (s.token_end as usize).min(doc.tokens.len()),
+        );
+        if ts >= te {
+            continue;
+        }
+        let dates: Vec<(usize, DateValue)> = find_dates(doc, si)
+            .into_iter()
+            .filter_map(|d| {
+                let v = d.value?;
+                let local = doc.tokens[ts..te]
+                    .iter()
+                    .position(|t| t.span.end > d.span.start)?;
+                Some((local, v))
+            })
+            .collect();
+        let sent = coder::Sent::new(doc, lexicon, si, &mention_at);
+        coder::code_sentence(&sent, &dates, &mut state, &mut events);
+    }
+    let fallback = doc.published.map(|date| DateValue {
+        date,
+        precision: Precision::Day,
+    });
+    for e in &mut events {
+        if e.date.is_none() {
+            e.date = fallback;
+            e.date_is_fallback = fallback.is_some();
+        }
+    }
+    doc.events = events;
+}
+
+/// The shared data folder: `EVENTFRAME_SHARED`, else `<repo>/../shared`, else `/work/shared`.
+#[must_use]
+pub fn shared_dir() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("EVENTFRAME_SHARED").map(std::path::PathBuf::from) {
+        if p.is_dir() {
+            return Some(p);
+        }
+    }
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        repo.join("../shared"),
+        std::path::PathBuf::from("/work/shared"),
+    ]
+    .into_iter()
+    .find(|p| p.is_dir())
 }
 
 impl Stage for Events {
@@ -27,7 +169,60 @@ impl Stage for Events {
         StageName::Events
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = doc;
+        code_document(doc, &self.lexicon);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Config, DictionaryMode};
+
+    #[test]
+    fn config_verbs_extend_or_replace() {
+        let dir = std::env::temp_dir().join(format!("ef-verbs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("verbs.txt");
+        std::fs::write(&path, "--- GREET [051] ---\nGREET\n").unwrap();
+        let p = path.to_string_lossy().into_owned();
+        let kb = Arc::new(Knowledge::default());
+        let ext = Events::from_config(
+            Arc::clone(&kb),
+            &Config {
+                verbs: vec![p.clone()],
+                ..Config::default()
+            },
+        )
+        .unwrap();
+        assert!(ext.lexicon().len() > Lexicon::builtin().len());
+        assert!(!ext.lexicon().entries_for("greet").is_empty());
+        let rep = Events::from_config(
+            Arc::clone(&kb),
+            &Config {
+                verbs: vec![p],
+                mode: DictionaryMode::Replace,
+                ..Config::default()
+            },
+        )
+        .unwrap();
+        assert!(rep
+            .lexicon()
+            .entries
+            .iter()
+            .filter(|e| e.code.is_some())
+            .all(|e| e.priority == 1));
+        let missing = Events::from_config(
+            kb,
+            &Config {
+                verbs: vec!["/nonexistent/v.txt".into()],
+                ..Config::default()
+            },
+        );
+        assert!(missing
+            .unwrap_err()
+            .to_string()
+            .contains("/nonexistent/v.txt"));
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

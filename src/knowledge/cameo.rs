@@ -125,9 +125,19 @@ mod tests {
         }
     }
 
+    /// code, root, quad class, Goldstein, PLOVER event, PLOVER mode
+    type Case = (
+        &'static str,
+        &'static str,
+        u8,
+        f32,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
     #[test]
     fn lookups() {
-        let cases: &[(&str, &str, u8, f32, Option<&str>, Option<&str>)] = &[
+        let cases: &[Case] = &[
             ("010", "01", 1, 0.0, None, None),
             ("011", "01", 1, -0.1, None, None),
             ("042", "04", 1, 1.9, Some("CONSULT"), Some("visit")),

@@ -1,0 +1,456 @@
+//! Reader for PETRARCH verb dictionaries (`CAMEO.2.0.txt`, `CAMEO.verbpatterns.150430.txt`,
+//! `PETR.Validate.verbs.txt`): synsets, verb blocks with forms and codes, and patterns.
+//!
+//! Each verb and each pattern becomes a lexicon [`Entry`]: the verb is the head; words after
+//! the `*` become pattern items with gaps between them (PETRARCH lets other words intervene);
+//! `$` (source), `+` (target), `%` (both) and `^` (skip) are positions our argument rules
+//! find themselves, so they only separate items. Patterns with words before the verb, and
+//! multi-word verbs whose verb is not first, cannot be expressed as head-first patterns and are
+//! skipped (counted in [`VerbStats::skipped`]). Codes are kept as written (`[042:043]` → `042`),
+//! so dictionaries with other code sets still round-trip.
+//!
+//! ```
+//! use eventframe::events::{petrarch, Lexicon};
+//! let dict = "&TREATY\n+TREATY\n+PACT\n\n--- SIGN [057] ---\nSIGN\nINK {INKS INKED}\n- * &TREATY [0571]\n";
+//! let mut lex = Lexicon::default();
+//! let stats = petrarch::extend(&mut lex, dict).unwrap();
+//! assert_eq!((stats.verbs, stats.patterns), (2, 2));
+//! assert!(lex.form_of("inked", "ink"));
+//! ```
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::lexicon::{Entry, Item, Lexicon, LexiconError};
+
+/// What a dictionary contributed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VerbStats {
+    /// Synonym sets read.
+    pub synsets: usize,
+    /// Verb entries added.
+    pub verbs: usize,
+    /// Pattern entries added (one per pattern and verb of its block).
+    pub patterns: usize,
+    /// Lines that cannot be expressed as head-first patterns.
+    pub skipped: usize,
+}
+
+fn clean_word(w: &str) -> String {
+    w.trim_matches('_').to_lowercase()
+}
+
+/// `[042:043]` → `Some("042")`, `[---]` → `None`.
+fn code_of(bracket: &str) -> Option<String> {
+    let inner = bracket
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let first = inner.split(':').next().unwrap_or("").trim();
+    if first.is_empty()
+        || first.contains("---")
+        || !first.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        None
+    } else {
+        Some(first.to_owned())
+    }
+}
+
+fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entry {
+    Entry {
+        code: Some(code),
+        items,
+        pre,
+        source,
+        noun: false,
+        theme: false,
+        intrans: false,
+        preps: [
+            "with", "against", "on", "upon", "at", "to", "toward", "towards", "between",
+        ]
+        .map(String::from)
+        .to_vec(),
+        // PETRARCH codes a compound subject without a target as a reciprocal event.
+        sym: true,
+        place_to: false,
+        loc2target: false,
+        need_target: false,
+        neg_code: None,
+        control: None,
+        confidence: 0.6,
+        priority: 1,
+    }
+}
+
+/// Splits a pattern body into PETRARCH tokens, keeping `{...}` and `(...)` groups together.
+fn tokens(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    for c in body.chars() {
+        match c {
+            '{' | '(' => {
+                depth += 1;
+                cur.push(c);
+            }
+            '}' | ')' => {
+                depth -= 1;
+                cur.push(c);
+            }
+            c if c.is_whitespace() && depth <= 0 => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Adds the verbs and patterns of a PETRARCH verb dictionary to `lex`.
+///
+/// # Errors
+/// A malformed block header, with its line number.
+#[allow(clippy::too_many_lines)]
+pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> {
+    let mut stats = VerbStats::default();
+    let mut synsets: HashMap<String, Arc<[String]>> = HashMap::new();
+    let mut cur_set: Option<(String, Vec<String>)> = None;
+    let mut block_code: Option<String> = None;
+    let mut block_verbs: Vec<String> = Vec::new();
+    let mut in_block = false;
+
+    let close_set = |cur: &mut Option<(String, Vec<String>)>,
+                     synsets: &mut HashMap<String, Arc<[String]>>| {
+        if let Some((name, words)) = cur.take() {
+            synsets.insert(name, words.into());
+        }
+    };
+
+    for (n, raw) in text.lines().enumerate() {
+        let trimmed = raw.trim();
+        if trimmed.starts_with("<!") || trimmed.starts_with("<") && trimmed.ends_with('>') {
+            continue;
+        }
+        let line = trimmed.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            close_set(&mut cur_set, &mut synsets);
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('&') {
+            close_set(&mut cur_set, &mut synsets);
+            let name = name
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('_')
+                .to_uppercase();
+            cur_set = Some((name, Vec::new()));
+            stats.synsets += 1;
+            continue;
+        }
+        if let Some((_, words)) = cur_set.as_mut() {
+            if let Some(member) = line.strip_prefix('+') {
+                let member = member.trim();
+                if let Some(other) = member.strip_prefix('&') {
+                    if let Some(ws) =
+                        synsets.get(other.trim_end_matches('_').to_uppercase().as_str())
+                    {
+                        words.extend(ws.iter().cloned());
+                    }
+                } else if !member.contains(['_', ' '])
+                    || member.ends_with('_') && !member.trim_end_matches('_').contains(['_', ' '])
+                {
+                    words.push(clean_word(member));
+                }
+                continue;
+            }
+            close_set(&mut cur_set, &mut synsets);
+        }
+        if line.starts_with("---") {
+            let inner = line.trim_matches('-').trim();
+            let (name, rest) = inner.split_once('[').map_or((inner, ""), |(a, b)| (a, b));
+            if name.trim().is_empty() {
+                return Err(LexiconError {
+                    line: n + 1,
+                    message: format!("a verb block needs a name: `{raw}`"),
+                });
+            }
+            block_code = code_of(&format!("[{rest}"));
+            block_verbs.clear();
+            in_block = true;
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        if let Some(pattern) = line.strip_prefix('-') {
+            let (body, code) = match pattern.rfind('[') {
+                Some(i) => (
+                    &pattern[..i],
+                    code_of(&pattern[i..]).or_else(|| block_code.clone()),
+                ),
+                None => (pattern, block_code.clone()),
+            };
+            let Some(code) = code else { continue };
+            let toks = tokens(body);
+            let Some(star) = toks.iter().position(|t| t.contains('*')) else {
+                stats.skipped += 1;
+                continue;
+            };
+            if toks.iter().filter(|t| t.contains('*')).count() > 1 {
+                stats.skipped += 1;
+                continue;
+            }
+            // "IN_*", "*_OUT", "SO IN_AND_*_OUT_AGAIN": words glued to the verb.
+            let (glued_pre, glued_post) = toks[star].split_once('*').unwrap_or(("", ""));
+            let mut pre_toks: Vec<String> = toks[..star].to_vec();
+            pre_toks.extend(
+                glued_pre
+                    .split('_')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            );
+            let mut post_toks: Vec<String> = Vec::new();
+            let glued_post = glued_post.trim_matches('_');
+            if !glued_post.is_empty() {
+                post_toks.push(glued_post.to_owned());
+            }
+            post_toks.extend(toks[star + 1..].iter().cloned());
+            let mut ok = true;
+            // A word or `&SYNSET` as a pattern item (`None` for an unknown synset).
+            let word_item = |w: &str| -> Option<Item> {
+                match w.strip_prefix('&') {
+                    Some(set) => synsets
+                        .get(set.trim_end_matches('_').to_uppercase().as_str())
+                        .filter(|ws| !ws.is_empty())
+                        .map(|ws| Item::Words(ws.clone())),
+                    None => Some(Item::Words(vec![clean_word(w)].into())),
+                }
+            };
+            let mut pre: Vec<Item> = Vec::new();
+            for t in &pre_toks {
+                let group = t
+                    .trim_start_matches(['{', '('])
+                    .trim_end_matches(['}', ')']);
+                for w in group
+                    .split([' ', '_'])
+                    .filter(|w| !w.is_empty() && !matches!(*w, "$" | "+" | "%" | "^"))
+                {
+                    match word_item(w) {
+                        Some(it) => pre.push(it),
+                        None => ok = false,
+                    }
+                }
+            }
+            let mut items: Vec<Item> = Vec::new();
+            for t in &post_toks {
+                let t = t.as_str();
+                if matches!(t, "$" | "+" | "%" | "^") {
+                    continue;
+                }
+                let group = t
+                    .trim_start_matches(['{', '('])
+                    .trim_end_matches(['}', ')']);
+                if !items.is_empty() {
+                    items.push(Item::Gap);
+                }
+                for (k, w) in group
+                    .split([' ', '_'])
+                    .filter(|w| !w.is_empty())
+                    .enumerate()
+                {
+                    if matches!(w, "$" | "+" | "%" | "^") {
+                        continue;
+                    }
+                    if k > 0 && group.contains(' ') && t.starts_with('(') {
+                        items.push(Item::Gap);
+                    }
+                    match word_item(w) {
+                        Some(it) => items.push(it),
+                        None => ok = false,
+                    }
+                }
+            }
+            while matches!(items.last(), Some(Item::Gap)) {
+                items.pop();
+            }
+            if !ok {
+                stats.skipped += 1;
+                continue;
+            }
+            for v in &block_verbs {
+                let mut all = vec![Item::Words(vec![v.clone()].into())];
+                // Other words may come between the verb and the pattern ("abandon full
+                // diplomatic ties"), except for particles glued to it ("*_OUT").
+                if glued_post.is_empty() && !items.is_empty() {
+                    all.push(Item::Gap);
+                }
+                all.extend(items.iter().cloned());
+                lex.push(entry(
+                    all,
+                    pre.clone(),
+                    code.clone(),
+                    format!("petrarch:{} -{}", code, body.trim_end()),
+                ));
+                stats.patterns += 1;
+            }
+            continue;
+        }
+        // A verb line: VERB {FORMS} [CODE] or +MULTI_WORD {FORMS} [CODE] or PRE_+VERB.
+        let (head_part, rest) = match line.find(['{', '[']) {
+            Some(i) => (line[..i].trim(), &line[i..]),
+            None => (line, ""),
+        };
+        let forms: Vec<String> = rest
+            .split_once('{')
+            .and_then(|(_, r)| r.split_once('}'))
+            .map(|(f, _)| f.split_whitespace().map(clean_word).collect())
+            .unwrap_or_default();
+        let own_code = rest.rfind('[').and_then(|i| code_of(&rest[i..]));
+        let head_part = head_part.split_whitespace().collect::<Vec<_>>().join("_");
+        let parts: Vec<&str> = head_part.split('_').filter(|p| !p.is_empty()).collect();
+        let verb_at = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
+        if verb_at > 0 || parts.is_empty() {
+            stats.skipped += 1;
+            continue;
+        }
+        let verb = clean_word(parts[0].trim_start_matches('+'));
+        if verb.is_empty() || verb.starts_with('&') {
+            stats.skipped += 1;
+            continue;
+        }
+        for f in &forms {
+            lex.add_form(f, &verb, true);
+        }
+        if parts.len() == 1 && !block_verbs.contains(&verb) {
+            block_verbs.push(verb.clone());
+        }
+        if let Some(code) = own_code.or_else(|| block_code.clone()) {
+            let mut items = vec![Item::Words(vec![verb].into())];
+            items.extend(
+                parts[1..]
+                    .iter()
+                    .map(|p| Item::Words(vec![clean_word(p)].into())),
+            );
+            lex.push(entry(
+                items,
+                Vec::new(),
+                code.clone(),
+                format!("petrarch:{code} {head_part}"),
+            ));
+            stats.verbs += 1;
+        }
+    }
+    Ok(stats)
+}
+
+/// Reads a PETRARCH verb dictionary file into `lex`.
+///
+/// # Errors
+/// [`crate::Error::Io`] when the file cannot be read, [`crate::Error::Config`] when it is
+/// malformed.
+pub fn extend_from_file(lex: &mut Lexicon, path: &str) -> crate::Result<VerbStats> {
+    let text = std::fs::read_to_string(path).map_err(|e| crate::Error::Io {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    extend(lex, &text).map_err(|e| {
+        crate::Error::config(format!(
+            "verb dictionary `{path}` line {}: {}\nhint: PETRARCH verb dictionaries have `--- VERB [code] ---` blocks, verb lines and `- * pattern [code]` lines",
+            e.line, e.message
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DICT: &str = "\
+# comment
+&TIES
++TIES
++RELATIONS
++DIPLOMATIC_RELATIONS
+
+--- RESTORE [050] ---
+RESTORE
+RENEW {RENEWS RENEWED RENEWING}
++WIND_DOWN [087]
+PRE_+VERB [999]
+- * &TIES [064]
+- * (WITH +) AID [070:070]
+- NOT * [120]
+- $ * + TO HELP [070]
+
+--- NOOP [---] ---
+IDLE
+";
+
+    #[test]
+    fn reads_synsets_verbs_and_patterns() {
+        let mut lex = Lexicon::default();
+        let st = extend(&mut lex, DICT).unwrap();
+        assert_eq!(st.synsets, 1);
+        // restore, renew, wind down; PRE_+VERB skipped; IDLE has no code.
+        assert_eq!(st.verbs, 3);
+        // 4 patterns × 2 single-word verbs ("NOT *" keeps "not" as a word before the verb).
+        assert_eq!(st.patterns, 8);
+        assert!(st.skipped >= 1);
+        assert!(lex.form_of("renewed", "renew"));
+        let codes: Vec<&str> = lex
+            .entries
+            .iter()
+            .filter_map(|e| e.code.as_deref())
+            .collect();
+        assert!(codes.contains(&"064") && codes.contains(&"070") && codes.contains(&"087"));
+        assert!(codes.contains(&"120") && !codes.contains(&"999"));
+        let not = lex
+            .entries
+            .iter()
+            .find(|e| e.code.as_deref() == Some("120"))
+            .unwrap();
+        assert_eq!(not.pre.len(), 1);
+        let with_aid = lex
+            .entries
+            .iter()
+            .find(|e| e.source.contains("(WITH +) AID"))
+            .unwrap();
+        assert_eq!(with_aid.literals(), 3); // restore, with, aid
+    }
+
+    #[test]
+    fn reads_the_real_dictionaries_when_present() {
+        let Some(dir) = crate::events::shared_dir() else {
+            println!("skipped: shared data not found");
+            return;
+        };
+        for f in [
+            "dictionaries/CAMEO.2.0.txt",
+            "dictionaries/CAMEO.verbpatterns.150430.txt",
+            "petrarch_unit_tests/PETR.Validate.verbs.txt",
+        ] {
+            let p = dir.join("data/events").join(f);
+            let Ok(text) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            let mut lex = Lexicon::default();
+            let st = extend(&mut lex, &text).unwrap_or_else(|e| panic!("{f}: {e:?}"));
+            assert!(st.verbs > 50 && st.patterns > 100, "{f}: {st:?}");
+        }
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(code_of("[042:043]").as_deref(), Some("042"));
+        assert_eq!(code_of("[---]"), None);
+        assert_eq!(code_of("[ 075A ]").as_deref(), Some("075A"));
+    }
+}
