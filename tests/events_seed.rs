@@ -102,7 +102,6 @@ fn check(doc: &Document, gold: &Value) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "needs the text, mentions, actors and figures stages (stubs on the events branch)"]
 fn seed_gold_events_full_pipeline() {
     let Some((text, gold)) = load() else { return };
     let p = Pipeline::new(Config {

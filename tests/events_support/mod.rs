@@ -169,6 +169,7 @@ pub fn test_dates(doc: &Document, s: usize) -> Vec<DateMatch> {
                     precision: Precision::Day,
                 }),
                 rule: "test",
+                timex: None,
             });
         }
     }
@@ -256,6 +257,7 @@ pub fn simple_dates(doc: &Document, s: usize) -> Vec<DateMatch> {
                 span: Span::new(toks[i].span.start, toks[end - 1].span.end),
                 value,
                 rule: "test",
+                timex: None,
             });
             i = end;
             continue;
@@ -270,6 +272,7 @@ pub fn simple_dates(doc: &Document, s: usize) -> Vec<DateMatch> {
                     precision: Precision::Day,
                 }),
                 rule: "test",
+                timex: None,
             });
         }
         i += 1;
