@@ -1,21 +1,45 @@
-//! `actors` stage.
+//! `actors` stage: resolves mentions into document actors and codes them.
+//!
+//! Each mention is read against the knowledge base ([`crate::mentions::analyse`]) and becomes
+//! (or joins) one actor:
+//! - **Countries, capitals and demonyms** resolve to the country actor (`kb:RUS`, kind
+//!   `country`, code `RUS`). Capital metonymy ("Moscow has not commented") is the *same*
+//!   country actor: the actor stands for the state, its aliases record "Moscow"; the
+//!   `events` stage can still locate "in Moscow" through [`Knowledge::place`].
+//! - **Organisations** → `kb:org:<key>` with their country, sectors and CAMEO code
+//!   (State Duma → `RUSLEG`, NATO → `IGOWSTNAT`, KBS → `KORMED`).
+//! - **Known people** → `kb:person:<key>` coded by the office held at `doc.published`
+//!   (Putin on 2024-11-06 → `RUSGOV`, president).
+//! - **User dictionary entries** → `dict:<phrase>` with the code valid at the date.
+//! - **Actor nouns** with a country ("North Korean soldiers", "Russia's parliament") → groups
+//!   `key:group:<ISO3>:<SECTOR>` (code `PRKMIL`); without one, the country of a name right after
+//!   ("lawmakers in the Federation Council") is borrowed. "the president" refers back to the last
+//!   actor holding that role.
+//! - **Unknown names** → `key:person:<name>` / `key:org:<name>` / `key:loc:<name>`; a title
+//!   ("Prime Minister John Smallwood") or an apposition ("X, Ukraine's defence minister") gives
+//!   role, sectors and country.
+//!
+//! Within a document a surname ("Umerov") joins the earlier full name ("Rustem Umerov") when
+//! their countries agree; a person never merges with a namesake of another country.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::document::Document;
+use crate::date::Date;
+use crate::document::{Actor, ActorKind, Document, EntityLabel, Mention};
 use crate::error::StageName;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{dictionary, normalize, EntryRef, Knowledge, RoleKind};
+use crate::mentions::{analyse, Analysis};
 use crate::pipeline::{Stage, StageError};
 
 /// The actors stage.
 #[derive(Debug)]
 pub struct Actors {
-    #[allow(dead_code)]
     kb: Arc<Knowledge>,
 }
 
 impl Actors {
-    /// A actors stage over the loaded knowledge.
+    /// An actors stage over the loaded knowledge.
     #[must_use]
     pub fn new(kb: Arc<Knowledge>) -> Self {
         Self { kb }
@@ -27,7 +51,570 @@ impl Stage for Actors {
         StageName::Actors
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = doc;
+        resolve(&self.kb, doc);
         Ok(())
+    }
+}
+
+/// A resolution of one mention before actors are merged.
+#[derive(Clone, Debug, Default)]
+struct Cand {
+    id: String,
+    name: String,
+    kind: Option<ActorKind>,
+    country: Option<String>,
+    sectors: Vec<String>,
+    code: Option<String>,
+    roles: Vec<String>,
+    rule: &'static str,
+}
+
+fn key_of(s: &str) -> String {
+    let n = normalize(s);
+    let mut out = String::with_capacity(n.len());
+    for c in n.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
+}
+
+fn surface(doc: &Document, m: &Mention) -> String {
+    let s = doc.slice(m.span).trim();
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn country_cand(kb: &Knowledge, c: u32) -> Option<Cand> {
+    let c = kb.country_at(c)?;
+    Some(Cand {
+        id: format!("kb:{}", c.iso3),
+        name: c.name.clone(),
+        kind: Some(ActorKind::Country),
+        country: Some(c.iso3.clone()),
+        sectors: Vec::new(),
+        code: Some(c.cameo.clone()),
+        roles: Vec::new(),
+        rule: "kb:country",
+    })
+}
+
+fn with_sector(kb: &Knowledge, country: Option<&str>, sectors: &[String]) -> Option<String> {
+    kb.code_for(country, sectors.first().map(String::as_str))
+}
+
+/// Role and country from an apposition after the mention: "X, Ukraine's defence minister".
+fn apposition(kb: &Knowledge, doc: &Document, m: &Mention) -> (Option<u32>, Option<u32>) {
+    let e = m.token_end as usize;
+    if doc.tokens.get(e).is_none_or(|t| doc.slice(t.span) != ",") {
+        return (None, None);
+    }
+    let mut j = e + 1;
+    if doc
+        .tokens
+        .get(j)
+        .is_some_and(|t| matches!(doc.slice(t.span).to_lowercase().as_str(), "the" | "a"))
+    {
+        j += 1;
+    }
+    let mut country = None;
+    if let Some(ct) = kb.match_at(doc, j, false) {
+        if let Some(c) = ct.hits.iter().find_map(|h| match h.entry {
+            EntryRef::Country(c) | EntryRef::Demonym(c) => Some(c),
+            _ => None,
+        }) {
+            country = Some(c);
+            j = ct.end;
+            if doc
+                .tokens
+                .get(j)
+                .is_some_and(|t| matches!(doc.slice(t.span), "'s" | "\u{2019}s"))
+            {
+                j += 1;
+            }
+        }
+    }
+    if let Some(rt) = kb.match_at(doc, j, false) {
+        if let Some(r) = rt.hits.iter().find_map(|h| {
+            if let EntryRef::Role(r) = h.entry {
+                Some(r)
+            } else {
+                None
+            }
+        }) {
+            if kb
+                .role(r)
+                .is_some_and(|x| matches!(x.kind, RoleKind::Title | RoleKind::Weak))
+            {
+                return (Some(r), country);
+            }
+        }
+    }
+    (None, None)
+}
+
+#[allow(clippy::too_many_lines)]
+fn candidate(
+    kb: &Knowledge,
+    doc: &Document,
+    m: &Mention,
+    an: &Analysis,
+    date: Option<Date>,
+) -> Option<Cand> {
+    let surf = surface(doc, m);
+    match an.entry {
+        Some(EntryRef::Country(c) | EntryRef::Capital(c) | EntryRef::Demonym(c)) => {
+            let mut cand = country_cand(kb, c)?;
+            cand.rule = match an.entry {
+                Some(EntryRef::Capital(_)) => "kb:capital",
+                Some(EntryRef::Demonym(_)) => "kb:demonym",
+                _ => "kb:country",
+            };
+            return Some(cand);
+        }
+        Some(EntryRef::Org(o)) => {
+            let org = kb.org(o)?;
+            let code = org
+                .cameo
+                .clone()
+                .or_else(|| with_sector(kb, org.country.as_deref(), &org.sectors));
+            return Some(Cand {
+                id: format!("kb:org:{}", org.key),
+                name: org.name.clone(),
+                kind: Some(ActorKind::Organization),
+                country: org.country.clone(),
+                sectors: org.sectors.clone(),
+                code,
+                roles: Vec::new(),
+                rule: "kb:org",
+            });
+        }
+        Some(EntryRef::Person(p)) => {
+            let person = kb.person(p)?;
+            let office = person.office_at(date);
+            let country = office
+                .and_then(|o| o.country.clone())
+                .or_else(|| person.country().map(str::to_owned));
+            let sectors = office.map(|o| o.sectors.clone()).unwrap_or_default();
+            let holds = office.is_some_and(|o| date.is_none_or(|d| o.holds_at(d)));
+            let code = match office {
+                Some(o) if holds => o
+                    .cameo
+                    .clone()
+                    .or_else(|| with_sector(kb, country.as_deref(), &sectors)),
+                // Out of office at the date: an elite of the country.
+                Some(_) => kb.code_for(country.as_deref(), Some("ELI")),
+                None => kb.code_for(country.as_deref(), None),
+            };
+            let mut roles = Vec::new();
+            if let Some(o) = office.filter(|_| holds) {
+                roles.push(o.role.clone());
+            }
+            return Some(Cand {
+                id: format!("kb:person:{}", person.key),
+                name: person.name.clone(),
+                kind: Some(ActorKind::Person),
+                country,
+                sectors: if holds {
+                    sectors
+                } else {
+                    vec!["ELI".to_owned()]
+                },
+                code,
+                roles,
+                rule: "kb:person",
+            });
+        }
+        Some(EntryRef::UserActor(u)) => {
+            let ua = kb.user_actor(u)?;
+            let code = ua.code_at(date).map(str::to_owned);
+            let country = code
+                .as_deref()
+                .and_then(|c| c.get(..3))
+                .and_then(|c| kb.country(c))
+                .map(|c| c.iso3.clone());
+            let is_country = code.as_deref().is_some_and(|c| c.len() == 3) && country.is_some();
+            let sectors = code
+                .as_deref()
+                .and_then(|c| c.get(3..6))
+                .filter(|s| s.len() == 3)
+                .map(|s| vec![s.to_owned()])
+                .unwrap_or_default();
+            return Some(Cand {
+                id: format!("dict:{}", key_of(&ua.name)),
+                name: surf,
+                kind: Some(if is_country {
+                    ActorKind::Country
+                } else {
+                    ActorKind::Organization
+                }),
+                country,
+                sectors,
+                code,
+                roles: Vec::new(),
+                rule: "dictionary:actor",
+            });
+        }
+        _ => {}
+    }
+    // Actor nouns.
+    if m.label == EntityLabel::Nominal {
+        let role = an.role.and_then(|r| kb.role(r));
+        let agent = an.agent.and_then(|g| kb.user_agent(g));
+        let country = an
+            .country
+            .and_then(|c| kb.country_at(c))
+            .map(|c| c.iso3.clone());
+        let mut sectors = role.map(|r| r.sectors.clone()).unwrap_or_default();
+        let mut code = with_sector(kb, country.as_deref(), &sectors);
+        if let Some(agent_code) = agent.and_then(|a| a.code_at(date)) {
+            let base = country.as_deref().map(|c| kb.cameo_country(c));
+            let c = dictionary::apply_agent(base.as_deref(), agent_code);
+            sectors = vec![agent_code.trim_matches('~').chars().take(3).collect()];
+            code = Some(c);
+        }
+        if sectors.is_empty() {
+            return None;
+        }
+        let kind = match role.map(|r| r.kind) {
+            Some(RoleKind::Body) => ActorKind::Organization,
+            Some(RoleKind::Title) if country.is_none() => ActorKind::Person,
+            _ => ActorKind::Group,
+        };
+        let sector_key = sectors.first().cloned().unwrap_or_default();
+        let id = match &country {
+            Some(c) => format!("key:group:{c}:{sector_key}"),
+            None => format!("key:group:{sector_key}:{}", key_of(&surf)),
+        };
+        return Some(Cand {
+            id,
+            name: surf,
+            kind: Some(kind),
+            country,
+            sectors,
+            code,
+            roles: role
+                .filter(|r| r.kind == RoleKind::Title)
+                .map(|r| vec![r.role.clone()])
+                .unwrap_or_default(),
+            rule: "nominal",
+        });
+    }
+    // Unknown names.
+    let (app_role, app_country) = apposition(kb, doc, m);
+    let role = an.role.or(app_role).and_then(|r| kb.role(r));
+    let country = an
+        .title_country
+        .or(app_country)
+        .and_then(|c| kb.country_at(c))
+        .map(|c| c.iso3.clone());
+    match m.label {
+        EntityLabel::Person => {
+            let sectors = role.map(|r| r.sectors.clone()).unwrap_or_default();
+            let code = with_sector(kb, country.as_deref(), &sectors);
+            Some(Cand {
+                id: format!("key:person:{}", key_of(&surf)),
+                name: surf,
+                kind: Some(ActorKind::Person),
+                country,
+                sectors,
+                code,
+                roles: role.map(|r| vec![r.role.clone()]).unwrap_or_default(),
+                rule: if an.role.is_some() {
+                    "title+name"
+                } else if app_role.is_some() {
+                    "name+apposition"
+                } else {
+                    "name"
+                },
+            })
+        }
+        EntityLabel::Org => {
+            // Country and sector from the words inside ("Ministry of Defence of Narnia").
+            let mut country = country;
+            let mut sectors: Vec<String> = role.map(|r| r.sectors.clone()).unwrap_or_default();
+            for k in m.token_start as usize..m.token_end as usize {
+                if let Some(mt) = kb
+                    .match_at(doc, k, false)
+                    .filter(|mt| mt.end <= m.token_end as usize)
+                {
+                    for h in &mt.hits {
+                        match h.entry {
+                            EntryRef::Country(c) | EntryRef::Demonym(c) if country.is_none() => {
+                                country = kb.country_at(c).map(|c| c.iso3.clone());
+                            }
+                            EntryRef::Role(r) => {
+                                if let Some(r) = kb.role(r) {
+                                    for s in &r.sectors {
+                                        if !sectors.contains(s) {
+                                            sectors.push(s.clone());
+                                        }
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            let code = with_sector(kb, country.as_deref(), &sectors);
+            Some(Cand {
+                id: format!("key:org:{}", key_of(&surf)),
+                name: surf,
+                kind: Some(ActorKind::Organization),
+                country,
+                sectors,
+                code,
+                roles: Vec::new(),
+                rule: "name:org",
+            })
+        }
+        EntityLabel::Gpe | EntityLabel::Loc => Some(Cand {
+            id: format!("key:loc:{}", key_of(&surf)),
+            name: surf,
+            kind: Some(ActorKind::Location),
+            rule: "name:place",
+            ..Cand::default()
+        }),
+        _ => None,
+    }
+}
+
+fn countries_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Resolves `doc.mentions` into `doc.actors` and sets each mention's `actor`.
+pub fn resolve(kb: &Knowledge, doc: &mut Document) {
+    doc.actors.clear();
+    let date = doc.published;
+    let analyses: Vec<Analysis> = doc.mentions.iter().map(|m| analyse(kb, doc, m)).collect();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    // Surname (lowercase last word) → person actor indices.
+    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut links: Vec<Option<u32>> = vec![None; doc.mentions.len()];
+    for (mi, m) in doc.mentions.iter().enumerate() {
+        let an = &analyses[mi];
+        let Some(mut cand) = candidate(kb, doc, m, an, date) else {
+            continue;
+        };
+        let surf = surface(doc, m);
+        // Nominal groups without a country borrow one from a name right after
+        // ("lawmakers in the Federation Council of Russia").
+        if m.label == EntityLabel::Nominal && cand.country.is_none() {
+            if let Some(next) = doc.mentions.get(mi + 1) {
+                let gap_ok = next.sentence == m.sentence
+                    && next.token_start >= m.token_end
+                    && next.token_start - m.token_end <= 3
+                    && (m.token_end..next.token_start).all(|k| {
+                        doc.tokens.get(k as usize).is_some_and(|t| {
+                            matches!(
+                                doc.slice(t.span).to_lowercase().as_str(),
+                                "in" | "of" | "the" | "from" | "at" | "for"
+                            )
+                        })
+                    })
+                    && m.token_end < next.token_start;
+                if gap_ok {
+                    if let Some(nc) = candidate(kb, doc, next, &analyses[mi + 1], date) {
+                        if nc.country.is_some() && nc.kind != Some(ActorKind::Person) {
+                            cand.country.clone_from(&nc.country);
+                            cand.code = with_sector(kb, cand.country.as_deref(), &cand.sectors);
+                            let sector_key = cand.sectors.first().cloned().unwrap_or_default();
+                            cand.id = format!(
+                                "key:group:{}:{sector_key}",
+                                nc.country.as_deref().unwrap_or("")
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // "the president": the last actor with that role.
+        let mut target = None;
+        if m.label == EntityLabel::Nominal && cand.kind == Some(ActorKind::Person) {
+            if let Some(role) = cand.roles.first() {
+                target = actors.iter().rposition(|a| {
+                    a.roles.iter().any(|r| r == role) && a.kind == Some(ActorKind::Person)
+                });
+            }
+            if target.is_none() {
+                cand.kind = Some(ActorKind::Group);
+            }
+        }
+        // Surname coreference for single-word person names.
+        if target.is_none() && m.label == EntityLabel::Person && !surf.contains(' ') {
+            if let Some(list) = surnames.get(&normalize(&surf)) {
+                target = list.iter().rev().copied().find(|&ai| {
+                    let a: &Actor = &actors[ai];
+                    a.id != cand.id
+                        && countries_compatible(a.country.as_deref(), cand.country.as_deref())
+                        && cand.id.starts_with("key:")
+                });
+            }
+        }
+        let ai = match target.or_else(|| by_id.get(&cand.id).copied()) {
+            Some(ai) => {
+                let a = &mut actors[ai];
+                for r in cand.roles {
+                    if !a.roles.contains(&r) {
+                        a.roles.push(r);
+                    }
+                }
+                if a.country.is_none() && cand.country.is_some() {
+                    a.country = cand.country;
+                    a.code = cand.code;
+                }
+                ai
+            }
+            None => {
+                let ai = actors.len();
+                by_id.insert(cand.id.clone(), ai);
+                actors.push(Actor {
+                    id: cand.id,
+                    name: cand.name,
+                    kind: cand.kind,
+                    country: cand.country,
+                    sectors: cand.sectors,
+                    code: cand.code,
+                    roles: cand.roles,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    rule: cand.rule,
+                });
+                ai
+            }
+        };
+        let a = &mut actors[ai];
+        if surf != a.name && !a.aliases.contains(&surf) && !surf.is_empty() {
+            a.aliases.push(surf.clone());
+        }
+        a.mentions.push(u32::try_from(mi).unwrap_or(u32::MAX));
+        if a.kind == Some(ActorKind::Person) {
+            for name in std::iter::once(a.name.clone()).chain(std::iter::once(surf.clone())) {
+                if let Some(last) = name.split_whitespace().last() {
+                    let e = surnames.entry(normalize(last)).or_default();
+                    if !e.contains(&ai) {
+                        e.push(ai);
+                    }
+                }
+            }
+        }
+        links[mi] = u32::try_from(ai).ok();
+    }
+    for (m, l) in doc.mentions.iter_mut().zip(links) {
+        m.actor = l;
+    }
+    doc.actors = actors;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::{find_mentions, tests::tokenize};
+
+    fn run(text: &str, date: &str) -> Document {
+        let kb = Knowledge::builtin();
+        let mut doc = Document::new("t", text, Date::parse_iso(date));
+        tokenize(&mut doc);
+        doc.mentions = find_mentions(&kb, &doc);
+        resolve(&kb, &mut doc);
+        doc
+    }
+
+    fn find<'a>(doc: &'a Document, name: &str) -> &'a Actor {
+        doc.actors
+            .iter()
+            .find(|a| {
+                a.name.eq_ignore_ascii_case(name)
+                    || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(name))
+            })
+            .unwrap_or_else(|| panic!("no actor {name}: {:#?}", doc.actors))
+    }
+
+    #[test]
+    fn codes_roles_and_coreference() {
+        let d = run(
+            "Ukrainian Defence Minister Rustem Umerov told the South Korean broadcaster KBS that North Korean soldiers attacked. \
+             Umerov said Moscow has not commented. Russian President Vladimir Putin met lawmakers in the State Duma. \
+             The president later spoke.",
+            "2024-11-06",
+        );
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let cases: &[Case] = &[
+            (
+                "Rustem Umerov",
+                "person",
+                Some("UKR"),
+                Some("UKRGOV"),
+                Some("defence minister"),
+            ),
+            ("Umerov", "person", Some("UKR"), Some("UKRGOV"), None),
+            ("KBS", "organization", Some("KOR"), Some("KORMED"), None),
+            (
+                "North Korean soldiers",
+                "group",
+                Some("PRK"),
+                Some("PRKMIL"),
+                None,
+            ),
+            ("Moscow", "country", Some("RUS"), Some("RUS"), None),
+            (
+                "Vladimir Putin",
+                "person",
+                Some("RUS"),
+                Some("RUSGOV"),
+                Some("president"),
+            ),
+            ("president", "person", Some("RUS"), Some("RUSGOV"), None),
+            (
+                "State Duma",
+                "organization",
+                Some("RUS"),
+                Some("RUSLEG"),
+                None,
+            ),
+            ("lawmakers", "group", Some("RUS"), Some("RUSLEG"), None),
+        ];
+        for (name, kind, country, code, role) in cases {
+            let a = find(&d, name);
+            assert_eq!(a.kind.map(ActorKind::as_str), Some(*kind), "{name}");
+            assert_eq!(a.country.as_deref(), *country, "{name}");
+            assert_eq!(a.code.as_deref(), *code, "{name}");
+            if let Some(r) = role {
+                assert!(a.roles.iter().any(|x| x == r), "{name}: {:?}", a.roles);
+            }
+        }
+        assert_eq!(find(&d, "Umerov").id, find(&d, "Rustem Umerov").id);
+    }
+
+    #[test]
+    fn dates_and_appositions() {
+        let d = run("Rustem Umerov met Joe Biden.", "2022-01-01");
+        assert_eq!(find(&d, "Rustem Umerov").code.as_deref(), Some("UKRELI"));
+        assert_eq!(find(&d, "Joe Biden").code.as_deref(), Some("USAGOV"));
+        let d = run(
+            "Talks with Ivo Wendemar, Ukraine's defence minister, went on.",
+            "2024-01-01",
+        );
+        let a = find(&d, "Ivo Wendemar");
+        assert_eq!(a.country.as_deref(), Some("UKR"));
+        assert_eq!(a.sectors, ["GOV", "MIL"]);
     }
 }

@@ -49,7 +49,10 @@ impl DatedCode {
 #[must_use]
 pub fn code_at(codes: &[DatedCode], date: Option<Date>) -> Option<&str> {
     let dated = date.and_then(|d| codes.iter().find(|c| c.is_dated() && c.holds_at(d)));
-    dated.or_else(|| codes.iter().find(|c| !c.is_dated())).map(|c| c.code.as_str()).filter(|c| !c.is_empty())
+    dated
+        .or_else(|| codes.iter().find(|c| !c.is_dated()))
+        .map(|c| c.code.as_str())
+        .filter(|c| !c.is_empty())
 }
 
 /// One dictionary entry.
@@ -107,7 +110,28 @@ fn parse_date(s: &str) -> Option<Date> {
     Date::new(y, rest[..2].parse().ok()?, rest[2..4].parse().ok()?)
 }
 
-/// Parses the inside of one `[...]` block.
+/// Parses the inside of one `[...]` block (`A/B` gives several codes; `+++`, `---`: uncoded).
+fn parse_codes(inner: &str) -> Result<Vec<DatedCode>, String> {
+    let one = parse_code(&inner.replace('/', "").replace('+', "-"))?;
+    let (code_part, _) = inner
+        .trim()
+        .split_once(char::is_whitespace)
+        .unwrap_or((inner.trim(), ""));
+    if !code_part.contains('/') {
+        return Ok(vec![one]);
+    }
+    Ok(code_part
+        .split('/')
+        .filter(|c| !c.is_empty())
+        .map(|c| DatedCode {
+            code: c.to_ascii_uppercase(),
+            from: one.from,
+            to: one.to,
+        })
+        .collect())
+}
+
+/// Parses the inside of one `[...]` block with a single code.
 fn parse_code(inner: &str) -> Result<DatedCode, String> {
     let inner = inner.trim();
     let (code, range) = match inner.find(char::is_whitespace) {
@@ -115,14 +139,20 @@ fn parse_code(inner: &str) -> Result<DatedCode, String> {
         None => (inner, ""),
     };
     let code = code.to_ascii_uppercase();
-    let code = if code.chars().all(|c| c == '-') { String::new() } else { code };
+    let code = if code.chars().all(|c| c == '-') {
+        String::new()
+    } else {
+        code
+    };
     if code.is_empty() && inner.is_empty() {
         return Err("empty code `[]`".into());
     }
     if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '~') {
         return Err(format!("invalid code `{code}`"));
     }
-    let bad = || format!("invalid date range `{range}` in `[{inner}]`\nhint: use YYYYMMDD-YYYYMMDD, >YYYYMMDD or <YYYYMMDD");
+    let bad = || {
+        format!("invalid date range `{range}` in `[{inner}]`\nhint: use YYYYMMDD-YYYYMMDD, >YYYYMMDD or <YYYYMMDD")
+    };
     let (from, to) = if range.is_empty() {
         (None, None)
     } else if let Some(d) = range.strip_prefix('>') {
@@ -130,7 +160,10 @@ fn parse_code(inner: &str) -> Result<DatedCode, String> {
     } else if let Some(d) = range.strip_prefix('<') {
         (None, Some(parse_date(d).ok_or_else(bad)?))
     } else if let Some((a, b)) = range.split_once('-') {
-        (Some(parse_date(a).ok_or_else(bad)?), Some(parse_date(b).ok_or_else(bad)?))
+        (
+            Some(parse_date(a).ok_or_else(bad)?),
+            Some(parse_date(b).ok_or_else(bad)?),
+        )
     } else {
         return Err(bad());
     };
@@ -157,20 +190,28 @@ fn split_line(line: &str) -> Result<LineParts<'_>, String> {
         }
         if let Some(r) = rest.strip_prefix('{') {
             let end = r.find('}').ok_or_else(|| "unclosed `{`".to_owned())?;
-            let list: Vec<String> =
-                r[..end].split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+            let list: Vec<String> = r[..end]
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
             plurals = Some(list);
             rest = &r[end + 1..];
         } else if let Some(r) = rest.strip_prefix('[') {
             let end = r.find(']').ok_or_else(|| "unclosed `[`".to_owned())?;
-            codes.push(parse_code(&r[..end])?);
+            codes.extend(parse_codes(&r[..end])?);
             rest = &r[end + 1..];
         } else {
             // Trailing words after the codes (e.g. stray notes): ignore them.
             break;
         }
     }
-    Ok(LineParts { phrase, plurals, codes })
+    Ok(LineParts {
+        phrase,
+        plurals,
+        codes,
+    })
 }
 
 /// Expands `!MACRO!` references; `None` when a macro is unknown.
@@ -206,14 +247,18 @@ fn expand(phrase: &str, macros: &HashMap<String, Vec<String>>) -> Result<Vec<Str
 }
 
 fn clean_phrase(p: &str) -> String {
-    p.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    p.replace('_', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn plural(word: &str) -> String {
     let up = word.to_ascii_uppercase();
     if up.ends_with('S') || up.ends_with('X') || up.ends_with("CH") || up.ends_with("SH") {
         format!("{word}ES")
-    } else if up.ends_with('Y') && !up.ends_with("AY") && !up.ends_with("EY") && !up.ends_with("OY") {
+    } else if up.ends_with('Y') && !up.ends_with("AY") && !up.ends_with("EY") && !up.ends_with("OY")
+    {
         format!("{}IES", &word[..word.len() - 1])
     } else {
         format!("{word}S")
@@ -229,20 +274,36 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
     let mut in_comment = false;
     let mut current: Option<Entry> = None;
     let warn = |out: &mut Parsed, line: usize, message: String| {
-        out.warnings.push(Warning { file: file.to_owned(), line, message });
+        out.warnings.push(Warning {
+            file: file.to_owned(),
+            line,
+            message,
+        });
     };
-    let finish = |out: &mut Parsed, cur: Option<Entry>| {
-        if let Some(e) = cur {
-            if e.codes.is_empty() {
+    // Head lines without codes share the code block of the entry they precede (TABARI blocks).
+    let mut pending: Vec<Entry> = Vec::new();
+    let mut block_codes = false;
+    let finish = |out: &mut Parsed, cur: Option<Entry>, pending: &mut Vec<Entry>, block: bool| {
+        let Some(mut e) = cur else { return };
+        if e.codes.is_empty() {
+            pending.push(e);
+            return;
+        }
+        for p in pending.drain(..) {
+            if block {
+                e.phrases.extend(p.phrases);
+            } else {
                 out.warnings.push(Warning {
                     file: file.to_owned(),
-                    line: e.line,
-                    message: format!("entry `{}` has no code", e.phrases.first().map_or("", String::as_str)),
+                    line: p.line,
+                    message: format!(
+                        "entry `{}` has no code",
+                        p.phrases.first().map_or("", String::as_str)
+                    ),
                 });
-            } else {
-                out.entries.push(e);
             }
         }
+        out.entries.push(e);
     };
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
@@ -283,8 +344,11 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
         if l.starts_with('!') {
             if let Some((name, values)) = l.split_once('=') {
                 let name = name.trim().trim_matches('!').to_ascii_uppercase();
-                let vals: Vec<String> =
-                    values.split(',').map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
+                let vals: Vec<String> = values
+                    .split(',')
+                    .map(|v| v.trim().to_owned())
+                    .filter(|v| !v.is_empty())
+                    .collect();
                 if name.is_empty() || vals.is_empty() {
                     warn(&mut out, line_no, format!("empty substitution set `{l}`"));
                 } else {
@@ -302,11 +366,17 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
                 }
             };
             let Some(cur) = current.as_mut() else {
-                warn(&mut out, line_no, format!("synonym `{l}` has no entry above it"));
+                warn(
+                    &mut out,
+                    line_no,
+                    format!("synonym `{l}` has no entry above it"),
+                );
                 continue;
             };
             match expand(parts.phrase, &macros) {
-                Ok(ps) => cur.phrases.extend(ps.iter().map(|p| clean_phrase(p)).filter(|p| !p.is_empty())),
+                Ok(ps) => cur
+                    .phrases
+                    .extend(ps.iter().map(|p| clean_phrase(p)).filter(|p| !p.is_empty())),
                 Err(e) => warn(&mut out, line_no, e),
             }
             cur.codes.extend(parts.codes);
@@ -316,7 +386,7 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             Ok(p) => p,
             Err(e) => {
                 if !indented {
-                    finish(&mut out, current.take());
+                    finish(&mut out, current.take(), &mut pending, block_codes);
                 }
                 warn(&mut out, line_no, format!("{e} in `{l}`"));
                 continue;
@@ -327,13 +397,20 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             if parts.codes.is_empty() {
                 warn(&mut out, line_no, format!("no phrase and no code in `{l}`"));
             } else if let Some(cur) = current.as_mut() {
+                if cur.codes.is_empty() {
+                    block_codes = true;
+                }
                 cur.codes.extend(parts.codes);
             } else {
-                warn(&mut out, line_no, format!("codes `{l}` have no entry above them"));
+                warn(
+                    &mut out,
+                    line_no,
+                    format!("codes `{l}` have no entry above them"),
+                );
             }
             continue;
         }
-        finish(&mut out, current.take());
+        finish(&mut out, current.take(), &mut pending, block_codes);
         let phrases = match expand(parts.phrase, &macros) {
             Ok(ps) => ps,
             Err(e) => {
@@ -341,7 +418,11 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
                 continue;
             }
         };
-        let mut all: Vec<String> = phrases.iter().map(|p| clean_phrase(p)).filter(|p| !p.is_empty()).collect();
+        let mut all: Vec<String> = phrases
+            .iter()
+            .map(|p| clean_phrase(p))
+            .filter(|p| !p.is_empty())
+            .collect();
         if agents {
             match &parts.plurals {
                 Some(list) => all.extend(list.iter().map(|p| clean_phrase(p))),
@@ -357,9 +438,24 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             warn(&mut out, line_no, format!("empty phrase in `{l}`"));
             continue;
         }
-        current = Some(Entry { phrases: all, codes: parts.codes, line: line_no });
+        block_codes = false;
+        current = Some(Entry {
+            phrases: all,
+            codes: parts.codes,
+            line: line_no,
+        });
     }
-    finish(&mut out, current);
+    finish(&mut out, current, &mut pending, block_codes);
+    for p in pending {
+        out.warnings.push(Warning {
+            file: file.to_owned(),
+            line: p.line,
+            message: format!(
+                "entry `{}` has no code",
+                p.phrases.first().map_or("", String::as_str)
+            ),
+        });
+    }
     if in_comment {
         out.warnings.push(Warning {
             file: file.to_owned(),
@@ -396,13 +492,20 @@ mod tests {
         assert_eq!(p.entries.len(), 5, "{:?}", p.entries);
         let putin = &p.entries[0];
         assert_eq!(putin.phrases, ["VLADIMIR PUTIN", "PUTIN"]);
-        assert_eq!(code_at(&putin.codes, Date::new(2024, 11, 6)), Some("RUSGOV"));
+        assert_eq!(
+            code_at(&putin.codes, Date::new(2024, 11, 6)),
+            Some("RUSGOV")
+        );
         assert_eq!(code_at(&putin.codes, Date::new(2010, 1, 1)), None);
         assert_eq!(p.entries[2].phrases, ["CATTLEMAN", "CATTLEMEN"]);
         assert_eq!(p.entries[3].codes[0].code, "~COP");
         // BAD has a bad date; +ORPHAN belongs to nothing (BAD was skipped); NOCODE has no code.
         let lines: Vec<usize> = p.warnings.iter().map(|w| w.line).collect();
-        assert!(lines.contains(&11) && lines.contains(&12) && lines.contains(&13), "{:?}", p.warnings);
+        assert!(
+            lines.contains(&11) && lines.contains(&12) && lines.contains(&13),
+            "{:?}",
+            p.warnings
+        );
         assert!(p.warnings[0].to_string().starts_with("t.txt:"));
         assert_eq!(apply_agent(Some("ISR"), "~MIL"), "ISRMIL");
         assert_eq!(apply_agent(Some("ISR"), "NGO~"), "NGOISR");
@@ -410,7 +513,19 @@ mod tests {
 
     #[test]
     fn never_panics_on_junk() {
-        for junk in ["[", "]]]", "+", "!A! =", "!X!Y [A]", "{", "A {B", "<!--", "A [B >x]", "\u{0}\u{ffff}", "A [~]"] {
+        for junk in [
+            "[",
+            "]]]",
+            "+",
+            "!A! =",
+            "!X!Y [A]",
+            "{",
+            "A {B",
+            "<!--",
+            "A [B >x]",
+            "\u{0}\u{ffff}",
+            "A [~]",
+        ] {
             let _ = parse(junk, "j", true);
         }
     }

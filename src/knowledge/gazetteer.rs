@@ -54,9 +54,10 @@ pub struct Gazetteer {
 
 /// Words that an all-caps acronym may spell by accident.
 const COMMON_WORDS: &[&str] = &[
-    "a", "ad", "all", "an", "and", "ap", "are", "as", "at", "au", "be", "by", "can", "car", "do", "for", "go",
-    "he", "i", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "pa", "rt", "so", "to", "up", "us",
-    "we", "who", "ft", "ria", "sco", "mod", "dw", "hur", "gur", "sana", "wafa", "pla", "sdf", "eln", "efe",
+    "a", "ad", "all", "an", "and", "ap", "are", "as", "at", "au", "be", "by", "can", "car", "do",
+    "for", "go", "he", "i", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "pa", "rt",
+    "so", "to", "up", "us", "we", "who", "ft", "ria", "sco", "mod", "dw", "hur", "gur", "sana",
+    "wafa", "pla", "sdf", "eln", "efe",
 ];
 
 /// Lower-cases, straightens quotes and collapses whitespace.
@@ -83,11 +84,16 @@ pub fn normalize(s: &str) -> String {
 }
 
 fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").replace('\u{2019}', "'")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{2019}', "'")
 }
 
 fn is_acronym(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() <= 6
+    s.chars().any(char::is_alphabetic)
+        && !s.chars().any(char::is_lowercase)
+        && s.chars().filter(|c| c.is_alphabetic()).count() <= 6
 }
 
 fn class(c: char) -> u8 {
@@ -126,7 +132,8 @@ impl Gazetteer {
     fn hit(phrase: &str, entry: EntryRef, case: MatchCase) -> Hit {
         let p = phrase.trim();
         let p = p.strip_prefix("the ").unwrap_or(p);
-        let exact = (case == MatchCase::Name && is_acronym(p)).then(|| collapse_ws(p).into_boxed_str());
+        let exact =
+            (case == MatchCase::Name && is_acronym(p)).then(|| collapse_ws(p).into_boxed_str());
         Hit { entry, case, exact }
     }
 
@@ -146,7 +153,9 @@ impl Gazetteer {
 
     /// Adds a phrase (built-in entries: first come, first listed).
     pub fn insert(&mut self, phrase: &str, entry: EntryRef, case: MatchCase) {
-        let Some(key) = Self::key_for(phrase) else { return };
+        let Some(key) = Self::key_for(phrase) else {
+            return;
+        };
         let hit = Self::hit(phrase, entry, case);
         let list = self.map.entry(key.clone()).or_default();
         if !list.contains(&hit) {
@@ -157,7 +166,9 @@ impl Gazetteer {
 
     /// Adds a phrase ahead of the existing entries for it (user dictionaries win).
     pub fn insert_front(&mut self, phrase: &str, entry: EntryRef, case: MatchCase) {
-        let Some(key) = Self::key_for(phrase) else { return };
+        let Some(key) = Self::key_for(phrase) else {
+            return;
+        };
         let hit = Self::hit(phrase, entry, case);
         let list = self.map.entry(key.clone()).or_default();
         if !list.contains(&hit) {
@@ -181,7 +192,9 @@ impl Gazetteer {
     /// All entries of a phrase, ignoring case rules.
     #[must_use]
     pub fn lookup(&self, phrase: &str) -> &[Hit] {
-        Self::key_for(phrase).and_then(|k| self.map.get(&k)).map_or(&[], Vec::as_slice)
+        Self::key_for(phrase)
+            .and_then(|k| self.map.get(&k))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn accept(hit: &Hit, surface: &str, all_caps: bool) -> bool {
@@ -199,7 +212,10 @@ impl Gazetteer {
                     }
                     true
                 } else {
-                    surface.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+                    surface
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase)
                 }
             }
         }
@@ -233,9 +249,25 @@ impl Gazetteer {
             if let Some(cut) = possessive_cut(text) {
                 let mut k2 = key[..before].to_owned();
                 k2.push_str(&normalize(&text[..cut]));
-                self.consider(doc, first.span.start, t.span.start + cut, j + 1, &k2, all_caps, &mut best);
+                self.consider(
+                    doc,
+                    first.span.start,
+                    t.span.start + cut,
+                    j + 1,
+                    &k2,
+                    all_caps,
+                    &mut best,
+                );
             }
-            self.consider(doc, first.span.start, t.span.end, j + 1, &key, all_caps, &mut best);
+            self.consider(
+                doc,
+                first.span.start,
+                t.span.end,
+                j + 1,
+                &key,
+                all_caps,
+                &mut best,
+            );
             if !self.prefixes.contains(&key) {
                 break;
             }
@@ -254,11 +286,21 @@ impl Gazetteer {
         all_caps: bool,
         best: &mut Option<Match>,
     ) {
-        let Some(list) = self.map.get(key) else { return };
+        let Some(list) = self.map.get(key) else {
+            return;
+        };
         let surface = doc.text.get(start..byte_end).unwrap_or("");
-        let hits: Vec<Hit> = list.iter().filter(|h| Self::accept(h, surface, all_caps)).cloned().collect();
+        let hits: Vec<Hit> = list
+            .iter()
+            .filter(|h| Self::accept(h, surface, all_caps))
+            .cloned()
+            .collect();
         if !hits.is_empty() && best.as_ref().is_none_or(|b| byte_end >= b.byte_end) {
-            *best = Some(Match { end, byte_end, hits });
+            *best = Some(Match {
+                end,
+                byte_end,
+                hits,
+            });
         }
     }
 }

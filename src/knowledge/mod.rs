@@ -281,11 +281,19 @@ pub struct Knowledge {
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split('|').map(str::trim).filter(|x| !x.is_empty() && *x != "-").map(str::to_owned).collect()
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty() && *x != "-")
+        .map(str::to_owned)
+        .collect()
 }
 
 fn split_sectors(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|x| !x.is_empty() && *x != "-").map(str::to_owned).collect()
+    s.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty() && *x != "-")
+        .map(str::to_owned)
+        .collect()
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -294,7 +302,9 @@ fn opt(s: &str) -> Option<String> {
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
 }
 
 impl Knowledge {
@@ -312,7 +322,9 @@ impl Knowledge {
         for path in &config.actors {
             let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
                 path: path.clone(),
-                message: format!("{e}\nhint: `actors` takes paths to PETRARCH/TABARI .txt dictionaries"),
+                message: format!(
+                    "{e}\nhint: `actors` takes paths to PETRARCH/TABARI .txt dictionaries"
+                ),
             })?;
             let parsed = dictionary::parse(&text, path, false);
             kb.add_dictionary(parsed, false);
@@ -320,7 +332,9 @@ impl Knowledge {
         for path in &config.agents {
             let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
                 path: path.clone(),
-                message: format!("{e}\nhint: `agents` takes paths to PETRARCH/TABARI agent dictionaries"),
+                message: format!(
+                    "{e}\nhint: `agents` takes paths to PETRARCH/TABARI agent dictionaries"
+                ),
             })?;
             let parsed = dictionary::parse(&text, path, true);
             kb.add_dictionary(parsed, true);
@@ -337,7 +351,11 @@ impl Knowledge {
                 continue;
             }
             let iso3 = f[0].to_owned();
-            let cameo = if f[2] == "-" { iso3.clone() } else { f[2].to_owned() };
+            let cameo = if f[2] == "-" {
+                iso3.clone()
+            } else {
+                f[2].to_owned()
+            };
             let i = u32::try_from(kb.countries.len()).unwrap_or(u32::MAX);
             kb.by_iso3.insert(iso3.clone(), i);
             kb.by_alpha2.insert(f[1].to_owned(), i);
@@ -359,7 +377,9 @@ impl Knowledge {
                 continue;
             }
             let names = split_list(f[1]);
-            let Some(name) = names.first().cloned() else { continue };
+            let Some(name) = names.first().cloned() else {
+                continue;
+            };
             kb.orgs.push(Org {
                 key: f[0].to_owned(),
                 name,
@@ -381,7 +401,11 @@ impl Knowledge {
                 _ => RoleKind::Weak,
             };
             let i = kb.roles.len();
-            kb.roles.push(Role { role: f[2].to_owned(), sectors: split_sectors(f[1]), kind });
+            kb.roles.push(Role {
+                role: f[2].to_owned(),
+                sectors: split_sectors(f[1]),
+                kind,
+            });
             for p in split_list(f[0]) {
                 role_phrases.push((p, i));
             }
@@ -451,16 +475,33 @@ impl Knowledge {
     }
 
     fn add_dictionary(&mut self, parsed: dictionary::Parsed, agents: bool) {
-        self.warnings.extend(parsed.warnings.iter().map(ToString::to_string));
+        self.warnings
+            .extend(parsed.warnings.iter().map(ToString::to_string));
         for e in parsed.entries {
-            let list = if agents { &mut self.user_agents } else { &mut self.user_actors };
+            let list = if agents {
+                &mut self.user_agents
+            } else {
+                &mut self.user_actors
+            };
             let i = u32::try_from(list.len()).unwrap_or(u32::MAX);
-            let r = if agents { EntryRef::UserAgent(i) } else { EntryRef::UserActor(i) };
+            let r = if agents {
+                EntryRef::UserAgent(i)
+            } else {
+                EntryRef::UserActor(i)
+            };
             for phrase in &e.phrases {
-                let case = if agents || phrase.contains(' ') { MatchCase::Any } else { MatchCase::Name };
+                let case = if agents || phrase.contains(' ') {
+                    MatchCase::Any
+                } else {
+                    MatchCase::Name
+                };
                 self.gazetteer.insert_front(phrase, r, case);
             }
-            list.push(UserActor { name: e.phrases.first().cloned().unwrap_or_default(), codes: e.codes, agent: agents });
+            list.push(UserActor {
+                name: e.phrases.first().cloned().unwrap_or_default(),
+                codes: e.codes,
+                agent: agents,
+            });
         }
     }
 
@@ -515,16 +556,22 @@ impl Knowledge {
     /// A country by any of its names, aliases or demonyms (case-insensitive).
     #[must_use]
     pub fn country_by_name(&self, name: &str) -> Option<&Country> {
-        self.gazetteer.lookup(name).iter().find_map(|h| match h.entry {
-            EntryRef::Country(i) | EntryRef::Demonym(i) | EntryRef::Capital(i) => self.country_at(i),
-            _ => None,
-        })
+        self.gazetteer
+            .lookup(name)
+            .iter()
+            .find_map(|h| match h.entry {
+                EntryRef::Country(i) | EntryRef::Demonym(i) | EntryRef::Capital(i) => {
+                    self.country_at(i)
+                }
+                _ => None,
+            })
     }
 
     /// The CAMEO country code of an ISO alpha-3 (`GRL` → `DNKGRL`), or the input upper-cased.
     #[must_use]
     pub fn cameo_country(&self, iso3: &str) -> String {
-        self.country(iso3).map_or_else(|| iso3.to_ascii_uppercase(), |c| c.cameo.clone())
+        self.country(iso3)
+            .map_or_else(|| iso3.to_ascii_uppercase(), |c| c.cameo.clone())
     }
 
     /// Locates a country or a capital by name: `Pyongyang` → PRK with the capital's coordinates.
@@ -540,13 +587,24 @@ impl Knowledge {
                 lon: c.lon,
             }),
             EntryRef::Capital(i) => self.country_at(i).map(|c| {
-                let first = c.capitals.first().is_some_and(|cap| cap.eq_ignore_ascii_case(name.trim()));
+                let first = c
+                    .capitals
+                    .first()
+                    .is_some_and(|cap| cap.eq_ignore_ascii_case(name.trim()));
                 Place {
                     country: c.iso3.clone(),
                     name: c.capitals.first().cloned().unwrap_or_default(),
                     is_capital: true,
-                    lat: if first || c.capitals.len() < 3 { c.lat } else { None },
-                    lon: if first || c.capitals.len() < 3 { c.lon } else { None },
+                    lat: if first || c.capitals.len() < 3 {
+                        c.lat
+                    } else {
+                        None
+                    },
+                    lon: if first || c.capitals.len() < 3 {
+                        c.lon
+                    } else {
+                        None
+                    },
                 }
             }),
             _ => None,
@@ -586,10 +644,13 @@ impl Knowledge {
     /// The role (title) a phrase names, if any: `Defence Minister` → defence minister.
     #[must_use]
     pub fn role_by_phrase(&self, phrase: &str) -> Option<&Role> {
-        self.gazetteer.lookup(phrase).iter().find_map(|h| match h.entry {
-            EntryRef::Role(i) => self.role(i),
-            _ => None,
-        })
+        self.gazetteer
+            .lookup(phrase)
+            .iter()
+            .find_map(|h| match h.entry {
+                EntryRef::Role(i) => self.role(i),
+                _ => None,
+            })
     }
 
     /// The CAMEO code of a country plus sector: (`RUS`, `GOV`) → `RUSGOV`.
@@ -612,8 +673,18 @@ mod tests {
     fn tables_load() {
         let kb = Knowledge::builtin();
         assert!(kb.countries().len() >= 249, "{}", kb.countries().len());
-        for (code, iso3) in [("RUS", "RUS"), ("ru", "RUS"), ("KP", "PRK"), ("DNKGRL", "GRL"), ("KSV", "XKX")] {
-            assert_eq!(kb.country(code).map(|c| c.iso3.as_str()), Some(iso3), "{code}");
+        for (code, iso3) in [
+            ("RUS", "RUS"),
+            ("ru", "RUS"),
+            ("KP", "PRK"),
+            ("DNKGRL", "GRL"),
+            ("KSV", "XKX"),
+        ] {
+            assert_eq!(
+                kb.country(code).map(|c| c.iso3.as_str()),
+                Some(iso3),
+                "{code}"
+            );
         }
         for (name, iso3) in [
             ("Ivory Coast", "CIV"),
@@ -626,19 +697,30 @@ mod tests {
             ("Moscow", "RUS"),
             ("Washington", "USA"),
         ] {
-            assert_eq!(kb.country_by_name(name).map(|c| c.iso3.as_str()), Some(iso3), "{name}");
+            assert_eq!(
+                kb.country_by_name(name).map(|c| c.iso3.as_str()),
+                Some(iso3),
+                "{name}"
+            );
         }
         let p = kb.place("Pyongyang").unwrap();
         assert_eq!(p.country, "PRK");
         assert!(p.is_capital && p.lat.is_some());
         assert_eq!(kb.cameo_country("TLS"), "TMP");
-        assert_eq!(kb.code_for(Some("RUS"), Some("GOV")).as_deref(), Some("RUSGOV"));
+        assert_eq!(
+            kb.code_for(Some("RUS"), Some("GOV")).as_deref(),
+            Some("RUSGOV")
+        );
     }
 
     #[test]
     fn office_holders_are_dated() {
         let kb = Knowledge::builtin();
-        let umerov = kb.persons.iter().find(|p| p.key == "rustem_umerov").unwrap();
+        let umerov = kb
+            .persons
+            .iter()
+            .find(|p| p.key == "rustem_umerov")
+            .unwrap();
         let d = Date::new(2024, 11, 6);
         let o = umerov.office_at(d).unwrap();
         assert_eq!(o.role, "defence minister");
@@ -647,6 +729,8 @@ mod tests {
         assert_eq!(o.role, "national security council secretary");
         let trump = kb.persons.iter().find(|p| p.key == "donald_trump").unwrap();
         assert!(trump.office_at(Date::new(2022, 1, 1)).is_some());
-        assert!(kb.role_by_phrase("Defence Minister").is_some_and(|r| r.sectors == ["GOV", "MIL"]));
+        assert!(kb
+            .role_by_phrase("Defence Minister")
+            .is_some_and(|r| r.sectors == ["GOV", "MIL"]));
     }
 }

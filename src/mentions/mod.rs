@@ -48,53 +48,312 @@ impl Stage for Mentions {
 }
 
 const ORG_HEADS: &[&str] = &[
-    "ministry", "council", "party", "bank", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "company",
-    "agency", "committee", "commission", "union", "association", "organization", "organisation", "institute",
-    "university", "army", "forces", "front", "movement", "group", "court", "assembly", "parliament",
-    "department", "office", "service", "guard", "police", "airlines", "airways", "news", "times", "post", "fund",
-    "foundation", "federation", "authority", "board", "bureau", "club", "league", "brigade", "battalion",
-    "command", "senate", "congress", "church", "school", "college", "hospital", "network", "television", "radio",
-    "press", "journal", "herald", "tribune", "telegraph", "group", "co", "co.", "plc", "ag", "sa", "gmbh",
+    "ministry",
+    "council",
+    "party",
+    "bank",
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "company",
+    "agency",
+    "committee",
+    "commission",
+    "union",
+    "association",
+    "organization",
+    "organisation",
+    "institute",
+    "university",
+    "army",
+    "forces",
+    "front",
+    "movement",
+    "group",
+    "court",
+    "assembly",
+    "parliament",
+    "department",
+    "office",
+    "service",
+    "guard",
+    "police",
+    "airlines",
+    "airways",
+    "news",
+    "times",
+    "post",
+    "fund",
+    "foundation",
+    "federation",
+    "authority",
+    "board",
+    "bureau",
+    "club",
+    "league",
+    "brigade",
+    "battalion",
+    "command",
+    "senate",
+    "congress",
+    "church",
+    "school",
+    "college",
+    "hospital",
+    "network",
+    "television",
+    "radio",
+    "press",
+    "journal",
+    "herald",
+    "tribune",
+    "telegraph",
+    "group",
+    "co",
+    "co.",
+    "plc",
+    "ag",
+    "sa",
+    "gmbh",
 ];
-const LAW_HEADS: &[&str] =
-    &["treaty", "act", "accord", "accords", "agreement", "convention", "law", "pact", "protocol", "resolution", "charter"];
-const EVENT_HEADS: &[&str] =
-    &["war", "summit", "games", "olympics", "revolution", "conference", "crisis", "election", "elections", "cup", "festival"];
+const LAW_HEADS: &[&str] = &[
+    "treaty",
+    "act",
+    "accord",
+    "accords",
+    "agreement",
+    "convention",
+    "law",
+    "pact",
+    "protocol",
+    "resolution",
+    "charter",
+];
+const EVENT_HEADS: &[&str] = &[
+    "war",
+    "summit",
+    "games",
+    "olympics",
+    "revolution",
+    "conference",
+    "crisis",
+    "election",
+    "elections",
+    "cup",
+    "festival",
+];
 const LOC_HEADS: &[&str] = &[
-    "river", "mountains", "mountain", "mount", "sea", "ocean", "island", "islands", "lake", "valley", "region",
-    "province", "oblast", "peninsula", "strait", "gulf", "bay", "desert", "coast", "county", "district", "state",
+    "river",
+    "mountains",
+    "mountain",
+    "mount",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "lake",
+    "valley",
+    "region",
+    "province",
+    "oblast",
+    "peninsula",
+    "strait",
+    "gulf",
+    "bay",
+    "desert",
+    "coast",
+    "county",
+    "district",
+    "state",
 ];
-const FAC_HEADS: &[&str] =
-    &["street", "airport", "square", "bridge", "palace", "stadium", "base", "tower", "building", "plant", "station"];
-const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "del", "da", "al", "bin", "von", "van", "der", "du", "le", "la", "&"];
+const FAC_HEADS: &[&str] = &[
+    "street", "airport", "square", "bridge", "palace", "stadium", "base", "tower", "building",
+    "plant", "station",
+];
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "de", "del", "da", "al", "bin", "von", "van", "der", "du", "le",
+    "la", "&",
+];
 const NEVER_START: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "his", "her",
-    "its", "their", "our", "my", "in", "on", "at", "by", "for", "with", "from", "but", "and", "or", "if", "as",
-    "after", "before", "when", "while", "there", "here", "what", "who", "which", "where", "why", "how", "some",
-    "many", "most", "all", "no", "not", "yes", "so", "then", "also", "both", "each", "every", "one", "two", "three",
-    "meanwhile", "however", "according", "during", "since", "until", "about", "over", "under", "more", "less",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
-    "yesterday", "tomorrow", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "gen", "gen.",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "but",
+    "and",
+    "or",
+    "if",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "not",
+    "yes",
+    "so",
+    "then",
+    "also",
+    "both",
+    "each",
+    "every",
+    "one",
+    "two",
+    "three",
+    "meanwhile",
+    "however",
+    "according",
+    "during",
+    "since",
+    "until",
+    "about",
+    "over",
+    "under",
+    "more",
+    "less",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sir",
+    "lord",
+    "gen",
+    "gen.",
 ];
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "dame", "gen", "gen.", "col", "col.", "lt", "lt.", "sen", "sen.", "rep", "rep.", "gov", "gov."];
-const DETERMINERS: &[&str] = &["the", "its", "his", "her", "their", "our", "this", "that", "a", "an"];
-const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards"];
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "dame", "gen", "gen.",
+    "col", "col.", "lt", "lt.", "sen", "sen.", "rep", "rep.", "gov", "gov.",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "its", "his", "her", "their", "our", "this", "that", "a", "an",
+];
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards",
+];
+
+/// Words after which a singular actor noun is still a noun ("the military said").
+const NOUN_FOLLOWERS: &[&str] = &[
+    "is", "was", "has", "had", "have", "said", "says", "will", "would", "could", "can", "may",
+    "must", "should", "and", "or", "but", "in", "of", "on", "to", "for", "with", "at", "by",
+    "from", "that", "which", "who", "as", "also", "did", "does", "not", "were", "are", "after",
+    "before", "since", "during", "when", "while",
+];
+
+/// Whether a singular actor noun ending before token `end` is used as a modifier
+/// ("military assistance", "Russian military technology").
+fn used_as_modifier(doc: &Document, start: usize, end: usize) -> bool {
+    let Some(last) = end.checked_sub(1).and_then(|k| doc.tokens.get(k)) else {
+        return false;
+    };
+    if last.upos == "ADJ" {
+        return true;
+    }
+    let word = tok_text(doc, last).to_lowercase();
+    if word.ends_with('s') || start >= end {
+        return false;
+    }
+    let Some(next) = doc.tokens.get(end) else {
+        return false;
+    };
+    if next.sentence != last.sentence || next.kind != TokenKind::Word {
+        return false;
+    }
+    if !next.upos.is_empty() {
+        return matches!(next.upos, "NOUN" | "PROPN");
+    }
+    let nw = tok_text(doc, next);
+    nw.chars().next().is_some_and(char::is_lowercase)
+        && !NOUN_FOLLOWERS.contains(&nw.to_lowercase().as_str())
+        && !nw.ends_with("ed")
+}
 
 fn tok_text<'a>(doc: &'a Document, t: &Token) -> &'a str {
     doc.text.get(t.span.start..t.span.end).unwrap_or("")
 }
 
 fn lower(doc: &Document, i: usize) -> String {
-    doc.tokens.get(i).map(|t| tok_text(doc, t).to_lowercase()).unwrap_or_default()
+    doc.tokens
+        .get(i)
+        .map(|t| tok_text(doc, t).to_lowercase())
+        .unwrap_or_default()
 }
 
 fn is_cap(doc: &Document, i: usize) -> bool {
-    let Some(t) = doc.tokens.get(i) else { return false };
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
     if t.kind != TokenKind::Word {
         return false;
     }
-    tok_text(doc, t).chars().next().is_some_and(char::is_uppercase)
+    tok_text(doc, t)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 fn is_possessive(doc: &Document, i: usize) -> bool {
@@ -122,7 +381,12 @@ fn sentence_ranges(doc: &Document) -> Vec<(usize, usize)> {
         return doc
             .sentences
             .iter()
-            .map(|s| (s.token_start as usize, (s.token_end as usize).min(doc.tokens.len())))
+            .map(|s| {
+                (
+                    s.token_start as usize,
+                    (s.token_end as usize).min(doc.tokens.len()),
+                )
+            })
             .filter(|(a, b)| a < b)
             .collect();
     }
@@ -151,7 +415,10 @@ fn role_kind(kb: &Knowledge, e: EntryRef) -> Option<RoleKind> {
 }
 
 fn is_place_like(e: EntryRef) -> bool {
-    matches!(e, EntryRef::Country(_) | EntryRef::Demonym(_) | EntryRef::Capital(_))
+    matches!(
+        e,
+        EntryRef::Country(_) | EntryRef::Demonym(_) | EntryRef::Capital(_)
+    )
 }
 
 /// Whether a named entity starts at token `i`: a knowledge-base name or a capitalised word.
@@ -161,14 +428,29 @@ fn name_starts(kb: &Knowledge, doc: &Document, i: usize, end: usize, all_caps: b
     }
     if let Some(m) = kb.match_at(doc, i, all_caps) {
         if let Some(e) = primary(&m) {
-            return matches!(e, EntryRef::Person(_) | EntryRef::Org(_) | EntryRef::UserActor(_));
+            return matches!(
+                e,
+                EntryRef::Person(_) | EntryRef::Org(_) | EntryRef::UserActor(_)
+            );
         }
     }
     !all_caps && is_cap(doc, i) && !NEVER_START.contains(&lower(doc, i).as_str())
 }
 
-fn push(doc: &Document, out: &mut Vec<Mention>, a: usize, b: usize, byte_end: Option<usize>, label: EntityLabel, score: f32, rule: &'static str) {
-    let (Some(first), Some(last)) = (doc.tokens.get(a), doc.tokens.get(b.saturating_sub(1))) else { return };
+#[allow(clippy::too_many_arguments)]
+fn push(
+    doc: &Document,
+    out: &mut Vec<Mention>,
+    a: usize,
+    b: usize,
+    byte_end: Option<usize>,
+    label: EntityLabel,
+    score: f32,
+    rule: &'static str,
+) {
+    let (Some(first), Some(last)) = (doc.tokens.get(a), doc.tokens.get(b.saturating_sub(1))) else {
+        return;
+    };
     let end = byte_end.unwrap_or(last.span.end);
     let idx = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     out.push(Mention {
@@ -214,20 +496,56 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                     j += 1;
                 }
                 let possessive = glued || j > m.end;
-                if let Some(r) = kb.match_at(doc, j, all_caps).filter(|r| r.end <= b && j < b) {
-                    if let Some(re) = r.hits.iter().map(|h| h.entry).find(|h| role_kind(kb, *h).is_some()) {
+                if let Some(r) = kb
+                    .match_at(doc, j, all_caps)
+                    .filter(|r| r.end <= b && j < b)
+                {
+                    if let Some(re) = r
+                        .hits
+                        .iter()
+                        .map(|h| h.entry)
+                        .find(|h| role_kind(kb, *h).is_some())
+                    {
                         let demonym_ok = matches!(e, EntryRef::Demonym(_)) || possessive;
                         if demonym_ok {
                             if name_starts(kb, doc, r.end, b, all_caps) {
                                 // "Ukrainian Defence Minister Rustem Umerov": the country word
                                 // alone; the title describes the name that follows.
-                                push(doc, out, i, m.end, Some(m.byte_end), e.label(), 0.95, e.rule());
+                                push(
+                                    doc,
+                                    out,
+                                    i,
+                                    m.end,
+                                    Some(m.byte_end),
+                                    e.label(),
+                                    0.95,
+                                    e.rule(),
+                                );
                                 i = r.end;
                                 after_title = true;
                                 continue;
                             }
+                            if used_as_modifier(doc, j, r.end) {
+                                push(
+                                    doc,
+                                    out,
+                                    i,
+                                    m.end,
+                                    Some(m.byte_end),
+                                    e.label(),
+                                    0.95,
+                                    e.rule(),
+                                );
+                                i = r.end;
+                                after_title = false;
+                                continue;
+                            }
                             let body = role_kind(kb, re) == Some(RoleKind::Body);
-                            let label = if body && is_cap(doc, j) && !all_caps { EntityLabel::Org } else { EntityLabel::Nominal };
+                            let label = if body && is_cap(doc, j) && !all_caps {
+                                EntityLabel::Org
+                            } else {
+                                EntityLabel::Nominal
+                            };
                             push(doc, out, i, r.end, None, label, 0.9, "nominal:country+noun");
                             i = r.end;
                             after_title = false;
@@ -235,14 +553,27 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                         }
                     }
                 }
-                push(doc, out, i, m.end, Some(m.byte_end), e.label(), 0.95, e.rule());
+                push(
+                    doc,
+                    out,
+                    i,
+                    m.end,
+                    Some(m.byte_end),
+                    e.label(),
+                    0.95,
+                    e.rule(),
+                );
                 i = m.end;
                 after_title = false;
                 continue;
             }
             if let Some(kind) = role_kind(kb, e) {
                 // "Ministry of Foreign Affairs of Narnia": a capitalised run beats the noun.
-                if !all_caps && is_cap(doc, i) && m.end < b && CONNECTORS.contains(&lower(doc, m.end).as_str()) {
+                if !all_caps
+                    && is_cap(doc, i)
+                    && m.end < b
+                    && CONNECTORS.contains(&lower(doc, m.end).as_str())
+                {
                     let run_end = cap_run(kb, doc, i, b, all_caps);
                     if run_end > m.end {
                         classify_run(doc, i, run_end, a, after_title, out);
@@ -252,34 +583,54 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                     }
                 }
                 let followed_by_name = name_starts(kb, doc, m.end, b, all_caps);
-                if followed_by_name && kind != RoleKind::Group || followed_by_name && is_cap(doc, i) {
-                    after_title = true;
-                    i = m.end;
-                    continue;
-                }
                 if followed_by_name {
-                    // "broadcaster KBS": an appositive noun.
+                    // "President Vladimir Putin", "broadcaster KBS": a title or appositive noun.
                     after_title = true;
                     i = m.end;
                     continue;
                 }
                 let det = i > a && DETERMINERS.contains(&lower(doc, i - 1).as_str());
                 let emit = match kind {
-                    RoleKind::Group => true,
-                    RoleKind::Body => true,
+                    RoleKind::Group | RoleKind::Body => !used_as_modifier(doc, i, m.end),
                     RoleKind::Title => det,
                     RoleKind::Weak => false,
                 };
                 if emit {
-                    let start = if det && lower(doc, i - 1) == "the" { i - 1 } else { i };
-                    let rule = if matches!(e, EntryRef::UserAgent(_)) { "dictionary:agent" } else { "nominal:noun" };
-                    push(doc, out, start, m.end, None, EntityLabel::Nominal, 0.8, rule);
+                    let start = if det && lower(doc, i - 1) == "the" {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    let rule = if matches!(e, EntryRef::UserAgent(_)) {
+                        "dictionary:agent"
+                    } else {
+                        "nominal:noun"
+                    };
+                    push(
+                        doc,
+                        out,
+                        start,
+                        m.end,
+                        None,
+                        EntityLabel::Nominal,
+                        0.8,
+                        rule,
+                    );
                 }
                 after_title = false;
                 i = m.end;
                 continue;
             }
-            push(doc, out, i, m.end, Some(m.byte_end), e.label(), 0.95, e.rule());
+            push(
+                doc,
+                out,
+                i,
+                m.end,
+                Some(m.byte_end),
+                e.label(),
+                0.95,
+                e.rule(),
+            );
             i = m.end;
             after_title = false;
             continue;
@@ -315,16 +666,21 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
     let mut end = i;
     while j < b {
         if j > i {
-            if kb.match_at(doc, j, all_caps).is_some_and(|m| {
-                primary(&m).is_some_and(|e| !matches!(e, EntryRef::Role(_)))
-            }) {
+            if kb
+                .match_at(doc, j, all_caps)
+                .is_some_and(|m| primary(&m).is_some_and(|e| !matches!(e, EntryRef::Role(_))))
+            {
                 // "Federation Council of Russia" is in the gazetteer; "Bank of Russia" too. A
                 // run followed by a known name stops unless joined by a connector + org head.
                 break;
             }
             // No gap of more than one space-separated step across a sentence-internal comma.
             let prev = &doc.tokens[j - 1];
-            if doc.text.get(prev.span.end..doc.tokens[j].span.start).is_some_and(|g| g.contains('\n')) {
+            if doc
+                .text
+                .get(prev.span.end..doc.tokens[j].span.start)
+                .is_some_and(|g| g.contains('\n'))
+            {
                 break;
             }
         }
@@ -336,13 +692,13 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
             j += 1;
             end = j;
         } else if j > i
-            && CONNECTORS.contains(&lower(doc, j).as_str())
             && j + 1 < b
             && is_cap(doc, j + 1)
-            && !NEVER_START.contains(&lower(doc, j + 1).as_str())
+            && ((CONNECTORS.contains(&lower(doc, j).as_str())
+                && !NEVER_START.contains(&lower(doc, j + 1).as_str()))
+                || (matches!(lower(doc, j).as_str(), "-" | ".")
+                    && doc.tokens[j - 1].span.end == doc.tokens[j].span.start))
         {
-            j += 1;
-        } else if j > i && matches!(lower(doc, j).as_str(), "-" | ".") && j + 1 < b && is_cap(doc, j + 1) && doc.tokens[j - 1].span.end == doc.tokens[j].span.start {
             j += 1;
         } else {
             break;
@@ -351,14 +707,27 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
     end
 }
 
-fn classify_run(doc: &Document, i: usize, end: usize, sent_start: usize, after_title: bool, out: &mut Vec<Mention>) {
+fn classify_run(
+    doc: &Document,
+    i: usize,
+    end: usize,
+    sent_start: usize,
+    after_title: bool,
+    out: &mut Vec<Mention>,
+) {
     let words: Vec<String> = (i..end).map(|k| lower(doc, k)).collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let last = words.last().map_or("", String::as_str);
-    let n_words = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let n_words = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
     let propn = (i..end).any(|k| doc.tokens[k].upos == "PROPN");
     let tagged = (i..end).any(|k| !doc.tokens[k].upos.is_empty());
-    if has(LAW_HEADS) && (LAW_HEADS.contains(&words[0].as_str()) || LAW_HEADS.contains(&last)) && n_words > 1 {
+    if has(LAW_HEADS)
+        && (LAW_HEADS.contains(&words[0].as_str()) || LAW_HEADS.contains(&last))
+        && n_words > 1
+    {
         push(doc, out, i, end, None, EntityLabel::Law, 0.6, "cap:law");
     } else if EVENT_HEADS.contains(&last) && n_words > 1 {
         push(doc, out, i, end, None, EntityLabel::Event, 0.6, "cap:event");
@@ -369,19 +738,43 @@ fn classify_run(doc: &Document, i: usize, end: usize, sent_start: usize, after_t
     } else if LOC_HEADS.contains(&last) && n_words > 1 {
         push(doc, out, i, end, None, EntityLabel::Loc, 0.6, "cap:loc");
     } else if after_title && n_words <= 4 {
-        push(doc, out, i, end, None, EntityLabel::Person, 0.85, "title+name");
+        push(
+            doc,
+            out,
+            i,
+            end,
+            None,
+            EntityLabel::Person,
+            0.85,
+            "title+name",
+        );
     } else if (2..=4).contains(&n_words) && (i > sent_start || propn) && (!tagged || propn) {
         let name_like = (i..end).all(|k| {
             let t = tok_text(doc, &doc.tokens[k]);
             let mut cs = t.chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase) || CONNECTORS.contains(&t)
+            cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+                || CONNECTORS.contains(&t)
         });
-        if name_like && !words.iter().any(|w| CONNECTORS.contains(&w.as_str()) && w != "bin" && w != "al" && w != "von" && w != "van" && w != "de" && w != "der") {
+        if name_like
+            && !words.iter().any(|w| {
+                CONNECTORS.contains(&w.as_str())
+                    && w != "bin"
+                    && w != "al"
+                    && w != "von"
+                    && w != "van"
+                    && w != "de"
+                    && w != "der"
+            })
+        {
             push(doc, out, i, end, None, EntityLabel::Person, 0.5, "cap:name");
         } else if propn {
             push(doc, out, i, end, None, EntityLabel::Org, 0.4, "cap:propn");
         }
-    } else if n_words == 1 && i > sent_start && PLACE_PREPS.contains(&lower(doc, i - 1).as_str()) && (!tagged || propn) {
+    } else if n_words == 1
+        && i > sent_start
+        && PLACE_PREPS.contains(&lower(doc, i - 1).as_str())
+        && (!tagged || propn)
+    {
         push(doc, out, i, end, None, EntityLabel::Gpe, 0.5, "cap:place");
     }
 }
@@ -415,7 +808,10 @@ fn country_of(e: EntryRef) -> Option<u32> {
 pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
     let (a, b) = (m.token_start as usize, m.token_end as usize);
     let all_caps = {
-        let s = doc.sentences.get(m.sentence as usize).map_or((a, b), |s| (s.token_start as usize, s.token_end as usize));
+        let s = doc
+            .sentences
+            .get(m.sentence as usize)
+            .map_or((a, b), |s| (s.token_start as usize, s.token_end as usize));
         sentence_all_caps(doc, s.0, s.1.min(doc.tokens.len()).max(s.0))
     };
     let mut out = Analysis::default();
@@ -434,7 +830,13 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
                 }
             }
             if out.role.is_none() {
-                out.role = mt.hits.iter().find_map(|h| if let EntryRef::Role(r) = h.entry { Some(r) } else { None });
+                out.role = mt.hits.iter().find_map(|h| {
+                    if let EntryRef::Role(r) = h.entry {
+                        Some(r)
+                    } else {
+                        None
+                    }
+                });
             }
         } else if let Some(c) = primary(&mt).and_then(country_of) {
             out.country = Some(c);
@@ -459,12 +861,19 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
         for s in start..a {
             if let Some(rt) = kb.match_at(doc, s, all_caps) {
                 if rt.end == a {
-                    if let Some(r) = rt.hits.iter().find_map(|h| if let EntryRef::Role(r) = h.entry { Some(r) } else { None }) {
+                    if let Some(r) = rt.hits.iter().find_map(|h| {
+                        if let EntryRef::Role(r) = h.entry {
+                            Some(r)
+                        } else {
+                            None
+                        }
+                    }) {
                         out.role = Some(r);
                         // A country word before the title.
                         for s2 in s.saturating_sub(4)..s {
                             if let Some(ct) = kb.match_at(doc, s2, all_caps) {
-                                let end_ok = ct.end == s || (ct.end + 1 == s && is_possessive(doc, ct.end));
+                                let end_ok =
+                                    ct.end == s || (ct.end + 1 == s && is_possessive(doc, ct.end));
                                 if end_ok {
                                     if let Some(c) = primary(&ct).and_then(country_of) {
                                         out.title_country = Some(c);
@@ -505,12 +914,18 @@ pub(crate) mod tests {
             let start = pos;
             let mut kind = TokenKind::Punct;
             if c.is_alphanumeric() {
-                kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+                kind = if c.is_numeric() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
                 while k < chars.len() {
                     let (_, ch) = chars[k];
                     let next = chars.get(k + 1).map(|x| x.1);
                     if ch.is_alphanumeric()
-                        || ((ch == '-' || ch == '.' || ch == ',') && next.is_some_and(char::is_alphanumeric) && !(ch == '.' && next.is_some_and(char::is_lowercase)))
+                        || ((ch == '-' || ch == '.' || ch == ',')
+                            && next.is_some_and(char::is_alphanumeric)
+                            && !(ch == '.' && next.is_some_and(char::is_lowercase)))
                     {
                         // "U.S." keeps its final dot below.
                         if (ch == '\'' || ch == '\u{2019}') && next == Some('s') {
@@ -525,7 +940,10 @@ pub(crate) mod tests {
                 if k < chars.len() && chars[k].1 == '.' && text[start..chars[k].0].contains('.') {
                     k += 1;
                 }
-            } else if (c == '\'' || c == '\u{2019}') && chars.get(k + 1).is_some_and(|x| x.1 == 's') && !tokens.is_empty() {
+            } else if (c == '\'' || c == '\u{2019}')
+                && chars.get(k + 1).is_some_and(|x| x.1 == 's')
+                && !tokens.is_empty()
+            {
                 k += 2;
                 kind = TokenKind::Word;
             } else {
@@ -535,8 +953,15 @@ pub(crate) mod tests {
             if sent_start_byte.is_none() {
                 sent_start_byte = Some(start);
             }
-            tokens.push(Token { span: Span::new(start, end), sentence, kind, space_after: true, ..Token::default() });
-            let is_end = matches!(&text[start..end], "." | "!" | "?") && chars.get(k).is_none_or(|x| x.1.is_whitespace());
+            tokens.push(Token {
+                span: Span::new(start, end),
+                sentence,
+                kind,
+                space_after: true,
+                ..Token::default()
+            });
+            let is_end = matches!(&text[start..end], "." | "!" | "?")
+                && chars.get(k).is_none_or(|x| x.1.is_whitespace());
             if is_end || k >= chars.len() {
                 let n = u32::try_from(tokens.len()).unwrap_or(0);
                 doc.sentences.push(Sentence {
@@ -556,7 +981,10 @@ pub(crate) mod tests {
         let kb = Knowledge::builtin();
         let mut doc = Document::new("t", text, None);
         tokenize(&mut doc);
-        find_mentions(&kb, &doc).iter().map(|m| (doc.slice(m.span).to_owned(), m.label.as_str())).collect()
+        find_mentions(&kb, &doc)
+            .iter()
+            .map(|m| (doc.slice(m.span).to_owned(), m.label.as_str()))
+            .collect()
     }
 
     #[test]
@@ -578,7 +1006,8 @@ pub(crate) mod tests {
         let mut bad = Vec::new();
         for (text, want) in cases {
             let got = mentions_of(text);
-            let want: Vec<(String, &str)> = want.iter().map(|(a, b)| ((*a).to_owned(), *b)).collect();
+            let want: Vec<(String, &str)> =
+                want.iter().map(|(a, b)| ((*a).to_owned(), *b)).collect();
             if got != want {
                 bad.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
             }
@@ -588,7 +1017,16 @@ pub(crate) mod tests {
 
     #[test]
     fn never_panics() {
-        for t in ["", "'s", "’s ’s", "U.S.", "A", "\u{1F600} Russia’", "The The The", "of of Of OF"] {
+        for t in [
+            "",
+            "'s",
+            "’s ’s",
+            "U.S.",
+            "A",
+            "\u{1F600} Russia’",
+            "The The The",
+            "of of Of OF",
+        ] {
             let _ = mentions_of(t);
         }
     }
