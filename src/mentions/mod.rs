@@ -175,8 +175,7 @@ const FAC_HEADS: &[&str] = &[
     "plant", "station",
 ];
 const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "de", "del", "da", "al", "bin", "von", "van", "der", "du", "le",
-    "la", "&",
+    "of", "the", "for", "de", "del", "da", "al", "bin", "von", "van", "der", "du", "le", "la", "&",
 ];
 const NEVER_START: &[&str] = &[
     "the",
@@ -683,6 +682,18 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
             {
                 break;
             }
+        }
+        // "Cheuk-yan", "Pik-wan": a hyphenated name part glued on both sides.
+        if j > i
+            && j + 1 < b
+            && lower(doc, j) == "-"
+            && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
+            && doc.tokens[j].span.end == doc.tokens[j + 1].span.start
+            && doc.tokens[j + 1].kind == TokenKind::Word
+        {
+            j += 2;
+            end = j;
+            continue;
         }
         if is_cap(doc, j) {
             let w = lower(doc, j);
