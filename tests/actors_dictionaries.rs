@@ -124,3 +124,74 @@ fn print_warnings() {
         }
     }
 }
+
+#[test]
+fn user_dictionary_codes_actors() {
+    let Some(root) = shared() else {
+        eprintln!("skipped: shared data not found (set EVENTFRAME_SHARED)");
+        return;
+    };
+    let dir = root.join("data/events/petrarch_unit_tests");
+    if !dir.exists() {
+        eprintln!("skipped: petrarch_unit_tests missing");
+        return;
+    }
+    let cfg = Config {
+        actors: vec![dir.join("PETR.Validate.actors.txt").display().to_string()],
+        agents: vec![dir.join("PETR.Validate.agents.txt").display().to_string()],
+        mode: DictionaryMode::Replace,
+        ..Config::default()
+    };
+    let kb = std::sync::Arc::new(Knowledge::load(&cfg).expect("load"));
+    assert!(
+        !kb.gazetteer().lookup("Gondor").is_empty(),
+        "{:?}",
+        kb.gazetteer().lookup("Gondor")
+    );
+    let text = "Smeagol is about to restore full diplomatic ties with Gondor . The Kuwait government agreed .";
+    let mut doc = eventframe::document::Document::new(
+        "d",
+        text,
+        eventframe::date::Date::parse_iso("2013-01-01"),
+    );
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c == ' ' {
+            if let Some(s) = start.take() {
+                doc.tokens.push(eventframe::document::Token {
+                    span: eventframe::document::Span::new(s, i),
+                    space_after: true,
+                    ..Default::default()
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    use eventframe::pipeline::Stage;
+
+    eventframe::mentions::Mentions::new(std::sync::Arc::clone(&kb))
+        .process(&mut doc)
+        .unwrap();
+    eventframe::actors::Actors::new(kb)
+        .process(&mut doc)
+        .unwrap();
+    let codes: Vec<(&str, Option<&str>)> = doc
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                doc.slice(m.span),
+                m.actor.and_then(|a| doc.actors[a as usize].code.as_deref()),
+            )
+        })
+        .collect();
+    assert!(codes.contains(&("Gondor", Some("GON"))), "{codes:?}");
+    assert!(
+        codes.contains(&("Kuwait government", Some("KUWGOV"))),
+        "{codes:?}"
+    );
+}

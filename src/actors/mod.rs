@@ -6,6 +6,8 @@
 //!   `country`, code `RUS`). Capital metonymy ("Moscow has not commented") is the *same*
 //!   country actor: the actor stands for the state, its aliases record "Moscow"; the
 //!   `events` stage can still locate "in Moscow" through [`Knowledge::place`].
+//! - **Cities and regions** (Kursk, Gaza, Texas) → `kb:place:<name>`, kind `location`, with
+//!   their country and, as in the Phoenix dictionaries, the country's code.
 //! - **Organisations** → `kb:org:<key>` with their country, sectors and CAMEO code
 //!   (State Duma → `RUSLEG`, NATO → `IGOWSTNAT`, KBS → `KORMED`).
 //! - **Known people** → `kb:person:<key>` coded by the office held at `doc.published`
@@ -178,6 +180,19 @@ fn candidate(
             };
             return Some(cand);
         }
+        Some(EntryRef::Place(p)) => {
+            let place = kb.sub_place(p)?;
+            let c = kb.country_at(place.country)?;
+            return Some(Cand {
+                id: format!("kb:place:{}", key_of(&place.name)),
+                name: place.name.clone(),
+                kind: Some(ActorKind::Location),
+                country: Some(c.iso3.clone()),
+                code: Some(c.cameo.clone()),
+                rule: "kb:place",
+                ..Cand::default()
+            });
+        }
         Some(EntryRef::Org(o)) => {
             let org = kb.org(o)?;
             let code = org
@@ -267,14 +282,31 @@ fn candidate(
     if m.label == EntityLabel::Nominal {
         let role = an.role.and_then(|r| kb.role(r));
         let agent = an.agent.and_then(|g| kb.user_agent(g));
+        let base_code = an
+            .base_actor
+            .and_then(|u| kb.user_actor(u))
+            .and_then(|u| u.code_at(date))
+            .map(str::to_owned);
         let country = an
             .country
             .and_then(|c| kb.country_at(c))
-            .map(|c| c.iso3.clone());
+            .map(|c| c.iso3.clone())
+            .or_else(|| {
+                base_code
+                    .as_deref()
+                    .and_then(|c| c.get(..3))
+                    .and_then(|c| kb.country(c))
+                    .map(|c| c.iso3.clone())
+            });
         let mut sectors = role.map(|r| r.sectors.clone()).unwrap_or_default();
-        let mut code = with_sector(kb, country.as_deref(), &sectors);
+        let mut code = match &base_code {
+            Some(b) => Some(format!("{b}{}", sectors.first().map_or("", String::as_str))),
+            None => with_sector(kb, country.as_deref(), &sectors),
+        };
         if let Some(agent_code) = agent.and_then(|a| a.code_at(date)) {
-            let base = country.as_deref().map(|c| kb.cameo_country(c));
+            let base = base_code
+                .clone()
+                .or_else(|| country.as_deref().map(|c| kb.cameo_country(c)));
             let c = dictionary::apply_agent(base.as_deref(), agent_code);
             sectors = vec![agent_code.trim_matches('~').chars().take(3).collect()];
             code = Some(c);
@@ -288,9 +320,10 @@ fn candidate(
             _ => ActorKind::Group,
         };
         let sector_key = sectors.first().cloned().unwrap_or_default();
-        let id = match &country {
-            Some(c) => format!("key:group:{c}:{sector_key}"),
-            None => format!("key:group:{sector_key}:{}", key_of(&surf)),
+        let id = match (&base_code, &country) {
+            (Some(b), _) => format!("key:group:{b}:{sector_key}"),
+            (None, Some(c)) => format!("key:group:{c}:{sector_key}"),
+            (None, None) => format!("key:group:{sector_key}:{}", key_of(&surf)),
         };
         return Some(Cand {
             id,

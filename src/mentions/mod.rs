@@ -487,7 +487,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                 i += 1;
                 continue;
             };
-            if is_place_like(e) {
+            if is_place_like(e) || matches!(e, EntryRef::UserActor(_)) {
                 // Country word + optional 's + actor noun → one NOMINAL (or ORG for a named body).
                 let glued = m.byte_end < doc.tokens[m.end - 1].span.end;
                 let mut j = m.end;
@@ -505,7 +505,13 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                         .map(|h| h.entry)
                         .find(|h| role_kind(kb, *h).is_some())
                     {
-                        let demonym_ok = matches!(e, EntryRef::Demonym(_)) || possessive;
+                        // "Kuwait government", "Israel police": a country noun before an
+                        // institution or group works like a demonym.
+                        let noun_ok = matches!(e, EntryRef::Country(_) | EntryRef::UserActor(_))
+                            && matches!(role_kind(kb, re), Some(RoleKind::Body | RoleKind::Group));
+                        let demonym_ok = matches!(e, EntryRef::Demonym(_) | EntryRef::UserActor(_))
+                            || possessive
+                            || noun_ok;
                         if demonym_ok {
                             if name_starts(kb, doc, r.end, b, all_caps) {
                                 // "Ukrainian Defence Minister Rustem Umerov": the country word
@@ -802,14 +808,18 @@ pub struct Analysis {
     pub role: Option<u32>,
     /// A user dictionary agent of the noun.
     pub agent: Option<u32>,
+    /// A user dictionary actor in front of the noun ("Kuwait" in "Kuwait government" when the
+    /// user's dictionaries code it).
+    pub base_actor: Option<u32>,
     /// A country word in front of the title before a name ("Ukrainian" in "Ukrainian Defence
     /// Minister Rustem Umerov").
     pub title_country: Option<u32>,
 }
 
-fn country_of(e: EntryRef) -> Option<u32> {
+fn country_of(kb: &Knowledge, e: EntryRef) -> Option<u32> {
     match e {
         EntryRef::Country(c) | EntryRef::Demonym(c) | EntryRef::Capital(c) => Some(c),
+        EntryRef::Place(p) => kb.sub_place(p).map(|p| p.country),
         _ => None,
     }
 }
@@ -849,8 +859,14 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
                     }
                 });
             }
-        } else if let Some(c) = primary(&mt).and_then(country_of) {
-            out.country = Some(c);
+        } else if let Some(c) = primary(&mt).and_then(|e| {
+            if let EntryRef::UserActor(u) = e {
+                out.base_actor = Some(u);
+                return Some(u32::MAX);
+            }
+            country_of(kb, e)
+        }) {
+            out.country = (c != u32::MAX).then_some(c);
             let mut j = mt.end;
             if j < b && is_possessive(doc, j) {
                 j += 1;
@@ -886,7 +902,7 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
                                 let end_ok =
                                     ct.end == s || (ct.end + 1 == s && is_possessive(doc, ct.end));
                                 if end_ok {
-                                    if let Some(c) = primary(&ct).and_then(country_of) {
+                                    if let Some(c) = primary(&ct).and_then(|e| country_of(kb, e)) {
                                         out.title_country = Some(c);
                                     }
                                 }
