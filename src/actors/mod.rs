@@ -31,7 +31,7 @@ use crate::date::Date;
 use crate::document::{Actor, ActorKind, Document, EntityLabel, Mention};
 use crate::error::StageName;
 use crate::knowledge::{dictionary, normalize, EntryRef, Knowledge, RoleKind};
-use crate::mentions::{analyse, Analysis};
+use crate::mentions::{analyse, caps_by_sentence, Analysis};
 use crate::pipeline::{Stage, StageError};
 
 /// The actors stage.
@@ -430,7 +430,12 @@ fn countries_compatible(a: Option<&str>, b: Option<&str>) -> bool {
 pub fn resolve(kb: &Knowledge, doc: &mut Document) {
     doc.actors.clear();
     let date = doc.published;
-    let analyses: Vec<Analysis> = doc.mentions.iter().map(|m| analyse(kb, doc, m)).collect();
+    let caps = caps_by_sentence(doc);
+    let analyses: Vec<Analysis> = doc
+        .mentions
+        .iter()
+        .map(|m| analyse(kb, doc, m, &caps))
+        .collect();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     // Surname (lowercase last word) → person actor indices.
     let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();

@@ -16,6 +16,7 @@
 //!    geographic heads → LOC; after a title or 2-4 name-like words → PERSON; a single word after
 //!    `in/at/near/from` → GPE. Nothing is guessed in ALL-CAPS sentences.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::document::{Document, EntityLabel, Mention, Span, Token, TokenKind};
@@ -297,10 +298,97 @@ const PLACE_PREPS: &[&str] = &[
 
 /// Words after which a singular actor noun is still a noun ("the military said").
 const NOUN_FOLLOWERS: &[&str] = &[
-    "is", "was", "has", "had", "have", "said", "says", "will", "would", "could", "can", "may",
-    "must", "should", "and", "or", "but", "in", "of", "on", "to", "for", "with", "at", "by",
-    "from", "that", "which", "who", "as", "also", "did", "does", "not", "were", "are", "after",
-    "before", "since", "during", "when", "while",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "must",
+    "should",
+    "and",
+    "or",
+    "but",
+    "in",
+    "of",
+    "on",
+    "to",
+    "for",
+    "with",
+    "at",
+    "by",
+    "from",
+    "that",
+    "which",
+    "who",
+    "as",
+    "also",
+    "did",
+    "does",
+    "not",
+    "were",
+    "are",
+    "after",
+    "before",
+    "since",
+    "during",
+    "when",
+    "while",
+    "met",
+    "told",
+    "took",
+    "gave",
+    "sent",
+    "struck",
+    "fought",
+    "hit",
+    "shot",
+    "began",
+    "made",
+    "won",
+    "lost",
+    "held",
+    "left",
+    "led",
+    "went",
+    "came",
+    "saw",
+    "ran",
+    "sought",
+    "spoke",
+    "wrote",
+    "brought",
+    "kept",
+    "built",
+    "set",
+    "put",
+    "cut",
+    "let",
+    "got",
+    "fell",
+    "rose",
+    "drew",
+    "threw",
+    "broke",
+    "chose",
+    "stood",
+    "seized",
+    "fired",
+    "then",
+    "later",
+    "now",
+    "still",
+    "already",
+    "again",
+    "itself",
+    "officially",
+    "reportedly",
 ];
 
 /// Whether a singular actor noun ending before token `end` is used as a modifier
@@ -372,6 +460,15 @@ fn sentence_all_caps(doc: &Document, a: usize, b: usize) -> bool {
         }
     }
     up >= 6 && low * 5 < up
+}
+
+/// Whether each sentence (by the tokens' sentence index) is written in capitals.
+#[must_use]
+pub fn caps_by_sentence(doc: &Document) -> HashMap<u32, bool> {
+    sentence_ranges(doc)
+        .into_iter()
+        .map(|(a, b)| (doc.tokens[a].sentence, sentence_all_caps(doc, a, b)))
+        .collect()
 }
 
 /// Sentence token ranges: from `doc.sentences`, else from the tokens' sentence indices.
@@ -826,15 +923,11 @@ fn country_of(kb: &Knowledge, e: EntryRef) -> Option<u32> {
 
 /// Re-reads a mention's tokens (and the title words right before it) against the knowledge base.
 #[must_use]
-pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
+///
+/// `caps`: [`caps_by_sentence`] of the document (whether each sentence is ALL-CAPS).
+pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention, caps: &HashMap<u32, bool>) -> Analysis {
     let (a, b) = (m.token_start as usize, m.token_end as usize);
-    let all_caps = {
-        let s = doc
-            .sentences
-            .get(m.sentence as usize)
-            .map_or((a, b), |s| (s.token_start as usize, s.token_end as usize));
-        sentence_all_caps(doc, s.0, s.1.min(doc.tokens.len()).max(s.0))
-    };
+    let all_caps = caps.get(&m.sentence).copied().unwrap_or(false);
     let mut out = Analysis::default();
     let mut i = a;
     if i < b && lower(doc, i) == "the" {
@@ -1026,6 +1119,12 @@ pub(crate) mod tests {
             ("He met North Korean soldiers near Kursk.", &[("North Korean soldiers", "NOMINAL"), ("Kursk", "GPE")]),
             ("Moscow and Pyongyang have not commented.", &[("Moscow", "GPE"), ("Pyongyang", "GPE")]),
             ("RUSSIA IS SENDING TROOPS", &[("RUSSIA", "GPE"), ("TROOPS", "NOMINAL")]),
+            (
+                "NORTH KOREAN TROOPS CLASH WITH UKRAINIAN FORCES IN KURSK",
+                &[("NORTH KOREAN TROOPS", "NOMINAL"), ("UKRAINIAN FORCES", "NOMINAL"), ("KURSK", "GPE")],
+            ),
+            ("They gave military assistance to Kuwait.", &[("Kuwait", "GPE")]),
+            ("The Israeli army and Kuwait government met.", &[("Israeli army", "NOMINAL"), ("Kuwait government", "NOMINAL")]),
             ("The talks were hosted by Prime Minister John Smallwood in Oslo.", &[("John Smallwood", "PERSON"), ("Oslo", "GPE")]),
             ("She spoke to the Ministry of Foreign Affairs of Narnia.", &[("Ministry of Foreign Affairs of Narnia", "ORG")]),
             ("the president said the U.S. would act", &[("the president", "NOMINAL"), ("U.S.", "GPE")]),
@@ -1040,6 +1139,31 @@ pub(crate) mod tests {
             }
         }
         assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn spans_are_valid_on_any_text(text in "[A-Za-z \u{2019}'.,\u{00e9}\u{1F600}-]{0,80}|(Russia|North|Korean|Kim|Jong|Un|the|president|US|IS|WHO|soldiers|of|Council|'s| |\\.|,){0,30}") {
+            let kb = Knowledge::builtin();
+            let mut doc = Document::new("p", text, None);
+            tokenize(&mut doc);
+            let ms = find_mentions(&kb, &doc);
+            let mut last_end = 0;
+            for m in &ms {
+                proptest::prop_assert!(m.span.start < m.span.end && m.span.end <= doc.text.len());
+                proptest::prop_assert!(doc.text.is_char_boundary(m.span.start) && doc.text.is_char_boundary(m.span.end));
+                proptest::prop_assert!(m.span.start >= last_end, "overlap");
+                last_end = m.span.end;
+            }
+            doc.mentions = ms;
+            crate::actors::resolve(&kb, &mut doc);
+            for m in &doc.mentions {
+                if let Some(a) = m.actor {
+                    proptest::prop_assert!((a as usize) < doc.actors.len());
+                }
+            }
+        }
     }
 
     #[test]
