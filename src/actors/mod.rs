@@ -249,6 +249,20 @@ fn candidate(
         Some(EntryRef::UserActor(u)) => {
             let ua = kb.user_actor(u)?;
             let code = ua.code_at(date).map(str::to_owned);
+            // Same name as a built-in entry: keep its identity and kind, take the user's code.
+            if let Some(b) = an.builtin {
+                let inner = Analysis {
+                    entry: Some(b),
+                    ..Analysis::default()
+                };
+                if let Some(mut cand) = candidate(kb, doc, m, &inner, date) {
+                    if code.is_some() {
+                        cand.code.clone_from(&code);
+                    }
+                    cand.rule = "dictionary:actor";
+                    return Some(cand);
+                }
+            }
             let country = code
                 .as_deref()
                 .and_then(|c| c.get(..3))

@@ -12,8 +12,9 @@
 //!    dictionaries in `replace` mode: recall of the expected source/target codes among the codes
 //!    of the resolved actors at the record's date.
 //!
-//! Usage: `cargo run --release --bin eval_actors [-- --pos]` (`--pos` gives the stages the gold
-//! UPOS tags, as the `tag` stage would).
+//! Usage: `cargo run --release --bin eval_actors [-- --pos] [--phoenix]` (`--pos` gives the
+//! stages the gold UPOS tags, as the `tag` stage would; `--phoenix` adds the Phoenix
+//! dictionaries in `extend` mode for the GUM run).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -221,7 +222,7 @@ fn type_ok(label: EntityLabel, kind: &str) -> bool {
 }
 
 #[allow(clippy::too_many_lines)]
-fn eval_gum(root: &Path, pos: bool) {
+fn eval_gum(root: &Path, pos: bool, phoenix: bool) {
     let dir = root.join("data/ner/gum_news");
     let Ok(rd) = std::fs::read_dir(&dir) else {
         println!("GUM news: skipped ({} missing)", dir.display());
@@ -233,7 +234,12 @@ fn eval_gum(root: &Path, pos: bool) {
         .filter(|p| p.extension().is_some_and(|e| e == "conllu"))
         .collect();
     files.sort();
-    let kb = Arc::new(Knowledge::builtin());
+    let kb = if phoenix {
+        let dir = root.join("data/events/dictionaries");
+        Arc::new(Knowledge::load(&phoenix_config(&dir)).unwrap_or_else(|_| Knowledge::builtin()))
+    } else {
+        Arc::new(Knowledge::builtin())
+    };
     let mentions = eventframe::mentions::Mentions::new(Arc::clone(&kb));
     let actors = eventframe::actors::Actors::new(Arc::clone(&kb));
     let (mut n_pred, mut n_gold, mut hit_pred, mut hit_gold, mut hit_typed) = (0, 0, 0, 0, 0);
@@ -495,12 +501,40 @@ fn simple_tokens(doc: &mut Document) {
     });
 }
 
+fn phoenix_config(dir: &Path) -> Config {
+    Config {
+        actors: [
+            "Phoenix.Countries.actors.txt",
+            "Phoenix.International.actors.txt",
+            "Phoenix.MilNonState.actors.txt",
+        ]
+        .iter()
+        .map(|f| dir.join(f).display().to_string())
+        .collect(),
+        agents: vec![dir.join("Phoenix.agents.txt").display().to_string()],
+        ..Config::default()
+    }
+}
+
 fn main() {
     let pos = std::env::args().any(|a| a == "--pos");
     let Some(root) = shared() else {
         println!("skipped: shared data not found (set EVENTFRAME_SHARED)");
         return;
     };
-    eval_gum(&root, pos);
+    let phoenix = std::env::args().any(|a| a == "--phoenix");
+    eval_gum(&root, pos, phoenix);
     eval_petrarch(&root);
+    // Loading the full Phoenix dictionaries (extend mode).
+    let cfg = phoenix_config(&root.join("data/events/dictionaries"));
+    let t0 = std::time::Instant::now();
+    match Knowledge::load(&cfg) {
+        Ok(kb) => println!(
+            "Phoenix dictionaries (extend): {} phrases, {} warnings, loaded in {:.0} ms",
+            kb.gazetteer().len(),
+            kb.warnings().len(),
+            t0.elapsed().as_secs_f64() * 1e3
+        ),
+        Err(e) => println!("Phoenix dictionaries: skipped ({e})"),
+    }
 }

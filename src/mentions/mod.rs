@@ -502,6 +502,42 @@ fn primary(m: &Match) -> Option<EntryRef> {
     m.hits.first().map(|h| h.entry)
 }
 
+/// The first built-in named entry of a match besides the primary one.
+fn builtin_named(m: &Match) -> Option<EntryRef> {
+    m.hits.iter().map(|h| h.entry).find(|e| {
+        matches!(
+            e,
+            EntryRef::Country(_)
+                | EntryRef::Demonym(_)
+                | EntryRef::Capital(_)
+                | EntryRef::Place(_)
+                | EntryRef::Org(_)
+                | EntryRef::Person(_)
+        )
+    })
+}
+
+/// The label of a match: a user dictionary entry takes the label of a built-in entry with the
+/// same name, else GPE for a bare country code, else ORG.
+fn label_of(kb: &Knowledge, m: &Match, e: EntryRef) -> EntityLabel {
+    let EntryRef::UserActor(u) = e else {
+        return e.label();
+    };
+    if let Some(b) = builtin_named(m) {
+        return b.label();
+    }
+    let code = kb
+        .user_actor(u)
+        .and_then(|ua| ua.codes.first())
+        .map(|c| c.code.as_str())
+        .unwrap_or("");
+    if code.len() == 3 && kb.country(code).is_some() {
+        EntityLabel::Gpe
+    } else {
+        EntityLabel::Org
+    }
+}
+
 fn role_kind(kb: &Knowledge, e: EntryRef) -> Option<RoleKind> {
     match e {
         EntryRef::Role(i) => kb.role(i).map(|r| r.kind),
@@ -619,7 +655,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                                     i,
                                     m.end,
                                     Some(m.byte_end),
-                                    e.label(),
+                                    label_of(kb, &m, e),
                                     0.95,
                                     e.rule(),
                                 );
@@ -634,7 +670,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                                     i,
                                     m.end,
                                     Some(m.byte_end),
-                                    e.label(),
+                                    label_of(kb, &m, e),
                                     0.95,
                                     e.rule(),
                                 );
@@ -661,7 +697,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                     i,
                     m.end,
                     Some(m.byte_end),
-                    e.label(),
+                    label_of(kb, &m, e),
                     0.95,
                     e.rule(),
                 );
@@ -729,7 +765,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                 i,
                 m.end,
                 Some(m.byte_end),
-                e.label(),
+                label_of(kb, &m, e),
                 0.95,
                 e.rule(),
             );
@@ -905,6 +941,8 @@ pub struct Analysis {
     pub role: Option<u32>,
     /// A user dictionary agent of the noun.
     pub agent: Option<u32>,
+    /// A built-in entry with the same name as a user dictionary entry (`entry`).
+    pub builtin: Option<EntryRef>,
     /// A user dictionary actor in front of the noun ("Kuwait" in "Kuwait government" when the
     /// user's dictionaries code it).
     pub base_actor: Option<u32>,
@@ -936,6 +974,9 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention, caps: &HashMap<u32, 
     if let Some(mt) = kb.match_at(doc, i, all_caps) {
         if mt.end >= b {
             out.entry = primary(&mt);
+            if matches!(out.entry, Some(EntryRef::UserActor(_))) {
+                out.builtin = builtin_named(&mt);
+            }
             if let Some(e) = out.entry {
                 match e {
                     EntryRef::Role(r) => out.role = Some(r),
