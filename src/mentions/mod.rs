@@ -16,7 +16,7 @@
 //!    geographic heads → LOC; after a title or 2-4 name-like words → PERSON; a single word after
 //!    `in/at/near/from` → GPE. Nothing is guessed in ALL-CAPS sentences.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::document::{Document, EntityLabel, Mention, Span, Token, TokenKind};
@@ -601,14 +601,38 @@ fn push(
 #[must_use]
 pub fn find_mentions(kb: &Knowledge, doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Last words of the people named so far: "Warhol" after "Andy Warhol".
+    let mut surnames: HashSet<String> = HashSet::new();
     for (a, b) in sentence_ranges(doc) {
-        sentence_mentions(kb, doc, a, b, &mut out);
+        let before = out.len();
+        sentence_mentions(kb, doc, a, b, &surnames, &mut out);
+        for m in &out[before..] {
+            if m.label == EntityLabel::Person && m.token_end > m.token_start + 1 {
+                surnames.insert(lower(doc, m.token_end as usize - 1));
+            }
+        }
     }
     out
 }
 
+/// Capitalised words that are not organisation acronyms.
+const NOT_ACRONYMS: &[&str] = &[
+    "I", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "OK", "TV", "CEO", "AM", "PM",
+    "GMT", "UTC", "AD", "BC", "DNA", "PC", "PR", "ID", "IT", "MP", "MPS", "VIP", "FAQ", "USD",
+    "EUR", "GBP", "GDP", "COVID", "AIDS", "HIV", "A", "AN", "THE", "AND", "OR", "OF", "IN", "ON",
+    "TO", "IS", "NO", "US", "UK", "EU", "UN", "DJ", "CD", "DVD", "PDF", "URL", "FM", "KM", "KG",
+    "MW", "GW", "MPH",
+];
+
 #[allow(clippy::too_many_lines)]
-fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &mut Vec<Mention>) {
+fn sentence_mentions(
+    kb: &Knowledge,
+    doc: &Document,
+    a: usize,
+    b: usize,
+    surnames: &HashSet<String>,
+    out: &mut Vec<Mention>,
+) {
     let all_caps = sentence_all_caps(doc, a, b);
     let mut i = a;
     // Whether the previous tokens were a title ("President", "Defence Minister", "Mr").
@@ -714,7 +738,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                 {
                     let run_end = cap_run(kb, doc, i, b, all_caps);
                     if run_end > m.end {
-                        classify_run(doc, i, run_end, a, after_title, out);
+                        classify_run(doc, i, run_end, a, after_title, surnames, out);
                         i = run_end;
                         after_title = false;
                         continue;
@@ -786,7 +810,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
         if !all_caps && is_cap(doc, i) {
             let run_end = cap_run(kb, doc, i, b, all_caps);
             if run_end > i {
-                classify_run(doc, i, run_end, a, after_title, out);
+                classify_run(doc, i, run_end, a, after_title, surnames, out);
                 i = run_end;
                 after_title = false;
                 continue;
@@ -863,6 +887,7 @@ fn classify_run(
     end: usize,
     sent_start: usize,
     after_title: bool,
+    surnames: &HashSet<String>,
     out: &mut Vec<Mention>,
 ) {
     let words: Vec<String> = (i..end).map(|k| lower(doc, k)).collect();
@@ -898,7 +923,14 @@ fn classify_run(
             0.85,
             "title+name",
         );
-    } else if (2..=4).contains(&n_words) && (i > sent_start || propn) && (!tagged || propn) {
+    } else if n_words == 1 && surnames.contains(&words[0]) && (!tagged || propn) {
+        push(doc, out, i, end, None, EntityLabel::Person, 0.7, "surname");
+    } else if n_words == 1 && end == i + 1 && is_org_acronym(tok_text(doc, &doc.tokens[i])) {
+        push(doc, out, i, end, None, EntityLabel::Org, 0.5, "cap:acronym");
+    } else if (2..=4).contains(&n_words)
+        && (i > sent_start || propn || !words[0].ends_with("ly"))
+        && (!tagged || propn)
+    {
         let name_like = (i..end).all(|k| {
             let t = tok_text(doc, &doc.tokens[k]);
             let mut cs = t.chars();
@@ -927,6 +959,18 @@ fn classify_run(
     {
         push(doc, out, i, end, None, EntityLabel::Gpe, 0.5, "cap:place");
     }
+}
+
+/// `NASA`, `FIFA`, `NWSC`: 2-6 capitals (digits allowed after the first), not a common
+/// abbreviation.
+fn is_org_acronym(t: &str) -> bool {
+    let letters = t.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&t.chars().count())
+        && letters >= 2
+        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !NOT_ACRONYMS.contains(&t)
 }
 
 /// What a mention's words mean in the knowledge base, for the `actors` stage.
