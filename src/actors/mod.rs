@@ -30,7 +30,7 @@ use std::sync::Arc;
 use crate::date::Date;
 use crate::document::{Actor, ActorKind, Document, EntityLabel, Mention};
 use crate::error::StageName;
-use crate::knowledge::{dictionary, normalize, EntryRef, Knowledge, RoleKind};
+use crate::knowledge::{dictionary, family_names, normalize, EntryRef, Knowledge, RoleKind};
 use crate::mentions::{analyse, caps_by_sentence, Analysis};
 use crate::pipeline::{Stage, StageError};
 
@@ -553,9 +553,9 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         }
         a.mentions.push(u32::try_from(mi).unwrap_or(u32::MAX));
         if a.kind == Some(ActorKind::Person) {
-            for name in std::iter::once(a.name.clone()).chain(std::iter::once(surf.clone())) {
-                if let Some(last) = name.split_whitespace().last() {
-                    let e = surnames.entry(normalize(last)).or_default();
+            for name in [a.name.clone(), surf.clone()] {
+                for short in family_names(&name, a.country.as_deref()) {
+                    let e = surnames.entry(short).or_default();
                     if !e.contains(&ai) {
                         e.push(ai);
                     }
@@ -654,6 +654,13 @@ mod tests {
             }
         }
         assert_eq!(find(&d, "Umerov").id, find(&d, "Rustem Umerov").id);
+        let d = run(
+            "North Korean leader Kim Jong Un met Putin. Kim said nothing.",
+            "2024-11-06",
+        );
+        let kim = find(&d, "Kim");
+        assert_eq!(kim.id, "kb:person:kim_jong_un");
+        assert!(kim.roles.iter().any(|r| r == "leader"));
     }
 
     #[test]

@@ -204,6 +204,13 @@ impl Person {
         self.offices.iter().max_by_key(|o| o.start)
     }
 
+    /// Words that name the person alone in running text: the family name, which comes first
+    /// in Chinese, Korean, Vietnamese and Hungarian names ("Kim", "Xi") and last elsewhere.
+    #[must_use]
+    pub fn short_names(&self) -> Vec<String> {
+        family_names(&self.name, self.country())
+    }
+
     /// The country of the person (of any office).
     #[must_use]
     pub fn country(&self) -> Option<&str> {
@@ -300,6 +307,30 @@ pub struct Knowledge {
     /// Lines of user dictionaries that could not be read (`file:line: message`).
     warnings: Vec<String>,
     mode: DictionaryMode,
+}
+
+/// Family names of a full name given the person's country (lower case).
+#[must_use]
+pub fn family_names(name: &str, country: Option<&str>) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out = Vec::new();
+    if words.len() < 2 {
+        return out;
+    }
+    if matches!(
+        country,
+        Some("PRK" | "KOR" | "CHN" | "TWN" | "VNM" | "HKG" | "MAC" | "HUN" | "MMR")
+    ) {
+        out.push(normalize(words[0]));
+    }
+    if let Some(last) = words
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III"))
+    {
+        out.push(normalize(last));
+    }
+    out
 }
 
 fn split_list(s: &str) -> Vec<String> {

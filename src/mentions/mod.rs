@@ -608,7 +608,24 @@ pub fn find_mentions(kb: &Knowledge, doc: &Document) -> Vec<Mention> {
         sentence_mentions(kb, doc, a, b, &surnames, &mut out);
         for m in &out[before..] {
             if m.label == EntityLabel::Person && m.token_end > m.token_start + 1 {
-                surnames.insert(lower(doc, m.token_end as usize - 1));
+                let person = kb
+                    .match_at(doc, m.token_start as usize, false)
+                    .and_then(|mt| {
+                        mt.hits.iter().find_map(|h| {
+                            if let EntryRef::Person(p) = h.entry {
+                                Some(p)
+                            } else {
+                                None
+                            }
+                        })
+                    })
+                    .and_then(|p| kb.person(p));
+                match person {
+                    Some(p) => surnames.extend(p.short_names()),
+                    None => {
+                        surnames.insert(lower(doc, m.token_end as usize - 1));
+                    }
+                }
             }
         }
     }
