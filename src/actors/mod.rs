@@ -494,13 +494,15 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         }
         // "the president": the last actor with that role.
         let mut target = None;
-        if m.label == EntityLabel::Nominal && cand.kind == Some(ActorKind::Person) {
+        if m.label == EntityLabel::Nominal && !cand.roles.is_empty() {
             if let Some(role) = cand.roles.first() {
                 target = actors.iter().rposition(|a| {
-                    a.roles.iter().any(|r| r == role) && a.kind == Some(ActorKind::Person)
+                    a.roles.iter().any(|r| r == role)
+                        && a.kind == Some(ActorKind::Person)
+                        && countries_compatible(a.country.as_deref(), cand.country.as_deref())
                 });
             }
-            if target.is_none() {
+            if target.is_none() && cand.kind == Some(ActorKind::Person) {
                 cand.kind = Some(ActorKind::Group);
             }
         }
@@ -665,6 +667,12 @@ mod tests {
 
     #[test]
     fn dates_and_appositions() {
+        let d = run(
+            "Russia's president, Vladimir Putin, spoke. Russia's president later left.",
+            "2024-11-06",
+        );
+        let putin = find(&d, "Vladimir Putin");
+        assert_eq!(putin.mentions.len(), 2, "{:#?}", d.actors);
         let d = run("Rustem Umerov met Joe Biden.", "2022-01-01");
         assert_eq!(find(&d, "Rustem Umerov").code.as_deref(), Some("UKRELI"));
         assert_eq!(find(&d, "Joe Biden").code.as_deref(), Some("USAGOV"));

@@ -1020,6 +1020,15 @@ fn country_of(kb: &Knowledge, e: EntryRef) -> Option<u32> {
     }
 }
 
+fn role_is_title(kb: &Knowledge, m: &Match) -> bool {
+    m.hits.iter().any(|h| match h.entry {
+        EntryRef::Role(r) => kb
+            .role(r)
+            .is_some_and(|r| matches!(r.kind, RoleKind::Title | RoleKind::Weak)),
+        _ => false,
+    })
+}
+
 /// Re-reads a mention's tokens (and the title words right before it) against the knowledge base.
 #[must_use]
 ///
@@ -1079,10 +1088,21 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention, caps: &HashMap<u32, 
     }
     if matches!(m.label, EntityLabel::Person | EntityLabel::Org) && out.role.is_none() {
         // Title words right before: "[Ukrainian] Defence Minister | Rustem Umerov".
-        let start = a.saturating_sub(6);
-        for s in start..a {
+        // Also "Russia's president, Vladimir Putin": the title before a comma.
+        let title_end = if a > 0
+            && doc
+                .tokens
+                .get(a - 1)
+                .is_some_and(|t| tok_text(doc, t) == ",")
+        {
+            a - 1
+        } else {
+            a
+        };
+        let start = title_end.saturating_sub(6);
+        for s in start..title_end {
             if let Some(rt) = kb.match_at(doc, s, all_caps) {
-                if rt.end == a {
+                if rt.end == title_end && (title_end == a || role_is_title(kb, &rt)) {
                     if let Some(r) = rt.hits.iter().find_map(|h| {
                         if let EntryRef::Role(r) = h.entry {
                             Some(r)
