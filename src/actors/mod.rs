@@ -15,6 +15,8 @@
 //! - **User dictionary entries** → `dict:<phrase>` with the code valid at the date.
 //! - **Actor nouns** with a country ("North Korean soldiers", "Russia's parliament") → groups
 //!   `key:group:<ISO3>:<SECTOR>` (code `PRKMIL`); without one, the country of a name right after
+//!   (possibly through a chain of nouns: "lawmakers in the lower house of parliament, the State
+//!   Duma")
 //!   ("lawmakers in the Federation Council") is borrowed. "the president" refers back to the last
 //!   actor holding that role.
 //! - **Unknown names** → `key:person:<name>` / `key:org:<name>` / `key:loc:<name>`; a title
@@ -464,32 +466,50 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         // Nominal groups without a country borrow one from a name right after
         // ("lawmakers in the Federation Council of Russia").
         if m.label == EntityLabel::Nominal && cand.country.is_none() {
-            if let Some(next) = doc.mentions.get(mi + 1) {
+            // Walk over a chain of nouns ("lawmakers in the lower house of parliament, the
+            // State Duma") to the first name with a country.
+            let mut prev = m;
+            for (ni, next) in doc.mentions.iter().enumerate().skip(mi + 1).take(4) {
                 let gap_ok = next.sentence == m.sentence
-                    && next.token_start >= m.token_end
-                    && next.token_start - m.token_end <= 3
-                    && (m.token_end..next.token_start).all(|k| {
+                    && next.token_start >= prev.token_end
+                    && next.token_start - prev.token_end <= 3
+                    && (prev.token_end..next.token_start).all(|k| {
                         doc.tokens.get(k as usize).is_some_and(|t| {
                             matches!(
                                 doc.slice(t.span).to_lowercase().as_str(),
-                                "in" | "of" | "the" | "from" | "at" | "for"
+                                "in" | "of"
+                                    | "the"
+                                    | "from"
+                                    | "at"
+                                    | "for"
+                                    | ","
+                                    | "'s"
+                                    | "\u{2019}s"
                             )
                         })
-                    })
-                    && m.token_end < next.token_start;
-                if gap_ok {
-                    if let Some(nc) = candidate(kb, doc, next, &analyses[mi + 1], date) {
-                        if nc.country.is_some() && nc.kind != Some(ActorKind::Person) {
-                            cand.country.clone_from(&nc.country);
-                            cand.code = with_sector(kb, cand.country.as_deref(), &cand.sectors);
-                            let sector_key = cand.sectors.first().cloned().unwrap_or_default();
-                            cand.id = format!(
-                                "key:group:{}:{sector_key}",
-                                nc.country.as_deref().unwrap_or("")
-                            );
-                        }
+                    });
+                if !gap_ok {
+                    break;
+                }
+                let nc = candidate(kb, doc, next, &analyses[ni], date);
+                if next.label == EntityLabel::Nominal
+                    && nc.as_ref().is_none_or(|c| c.country.is_none())
+                {
+                    prev = next;
+                    continue;
+                }
+                if let Some(nc) = nc {
+                    if nc.country.is_some() && nc.kind != Some(ActorKind::Person) {
+                        cand.country.clone_from(&nc.country);
+                        cand.code = with_sector(kb, cand.country.as_deref(), &cand.sectors);
+                        let sector_key = cand.sectors.first().cloned().unwrap_or_default();
+                        cand.id = format!(
+                            "key:group:{}:{sector_key}",
+                            nc.country.as_deref().unwrap_or("")
+                        );
                     }
                 }
+                break;
             }
         }
         // "the president": the last actor with that role.
