@@ -15,10 +15,11 @@
 //! - **User dictionary entries** → `dict:<phrase>` with the code valid at the date.
 //! - **Actor nouns** with a country ("North Korean soldiers", "Russia's parliament") → groups
 //!   `key:group:<ISO3>:<SECTOR>` (code `PRKMIL`); without one, the country of a name right after
-//!   (possibly through a chain of nouns: "lawmakers in the lower house of parliament, the State
-//!   Duma")
-//!   ("lawmakers in the Federation Council") is borrowed. "the president" refers back to the last
-//!   actor holding that role.
+//!   is borrowed ("lawmakers in the Federation Council"), also through a chain of nouns
+//!   ("lawmakers in the lower house of parliament, the State Duma"). A title ("the president",
+//!   "Russia's president") refers back to the last person of a compatible country holding it.
+//! - User dictionary entries whose name is also a built-in entry keep the built-in identity and
+//!   kind and take the user's code.
 //! - **Unknown names** → `key:person:<name>` / `key:org:<name>` / `key:loc:<name>`; a title
 //!   ("Prime Minister John Smallwood") or an apposition ("X, Ukraine's defence minister") gives
 //!   role, sectors and country.
