@@ -518,7 +518,7 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         if m.label == EntityLabel::Nominal && !cand.roles.is_empty() {
             if let Some(role) = cand.roles.first() {
                 target = actors.iter().rposition(|a| {
-                    a.roles.iter().any(|r| r == role)
+                    a.roles.iter().any(|r| canon(kb, r) == canon(kb, role))
                         && a.kind == Some(ActorKind::Person)
                         && countries_compatible(a.country.as_deref(), cand.country.as_deref())
                 });
@@ -587,10 +587,82 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         }
         links[mi] = u32::try_from(ai).ok();
     }
+    merge_early_surnames(&mut actors, &mut links);
     for (m, l) in doc.mentions.iter_mut().zip(links) {
         m.actor = l;
     }
     doc.actors = actors;
+}
+
+/// A role in the lexicon's words ("foreign secretary" → "foreign minister").
+fn canon(kb: &Knowledge, role: &str) -> String {
+    kb.role_by_phrase(role)
+        .map_or_else(|| role.to_owned(), |r| r.role.clone())
+}
+
+/// "Mr Howard ... Michael Howard": a one-word person named before the full name joins it when
+/// exactly one other person of a compatible country carries that family name.
+fn merge_early_surnames(actors: &mut Vec<Actor>, links: &mut [Option<u32>]) {
+    let mut remap: Vec<usize> = (0..actors.len()).collect();
+    for i in 0..actors.len() {
+        let a = &actors[i];
+        if a.kind != Some(ActorKind::Person)
+            || !a.id.starts_with("key:person:")
+            || a.name.contains(' ')
+        {
+            continue;
+        }
+        let short = normalize(&a.name);
+        let targets: Vec<usize> = (0..actors.len())
+            .filter(|&j| {
+                let b = &actors[j];
+                j != i
+                    && b.kind == Some(ActorKind::Person)
+                    && b.name.contains(' ')
+                    && countries_compatible(a.country.as_deref(), b.country.as_deref())
+                    && family_names(&b.name, b.country.as_deref()).contains(&short)
+            })
+            .collect();
+        if let [j] = targets[..] {
+            remap[i] = j;
+        }
+    }
+    if remap.iter().enumerate().all(|(i, &j)| i == j) {
+        return;
+    }
+    // Move mentions, roles and aliases, then drop the merged actors and renumber.
+    for i in 0..actors.len() {
+        let j = remap[i];
+        if j != i {
+            let from = std::mem::take(&mut actors[i]);
+            let to = &mut actors[j];
+            to.mentions.extend(from.mentions);
+            to.mentions.sort_unstable();
+            for r in from.roles {
+                if !to.roles.contains(&r) {
+                    to.roles.push(r);
+                }
+            }
+            if !to.aliases.contains(&from.name) && from.name != to.name {
+                to.aliases.push(from.name);
+            }
+        }
+    }
+    let mut new_index = vec![0u32; actors.len()];
+    let mut kept = Vec::with_capacity(actors.len());
+    for (i, a) in std::mem::take(actors).into_iter().enumerate() {
+        if remap[i] == i {
+            new_index[i] = u32::try_from(kept.len()).unwrap_or(u32::MAX);
+            kept.push(a);
+        }
+    }
+    for l in links.iter_mut() {
+        if let Some(x) = l {
+            let j = remap[*x as usize];
+            *l = Some(new_index[j]);
+        }
+    }
+    *actors = kept;
 }
 
 #[cfg(test)]
@@ -694,6 +766,18 @@ mod tests {
         );
         let putin = find(&d, "Vladimir Putin");
         assert_eq!(putin.mentions.len(), 2, "{:#?}", d.actors);
+        let d = run("Mr Howard spoke first. Later Michael Howard said more. The foreign secretary, Jack Straw, agreed. The foreign secretary left.", "2005-01-01");
+        let howard = find(&d, "Michael Howard");
+        assert_eq!(howard.mentions.len(), 2, "{:#?}", d.actors);
+        assert!(d
+            .mentions
+            .iter()
+            .all(|m| m.actor.is_none_or(|a| (a as usize) < d.actors.len())));
+        assert!(
+            find(&d, "Jack Straw").mentions.len() >= 2,
+            "{:#?}",
+            d.actors
+        );
         let d = run("Rustem Umerov met Joe Biden.", "2022-01-01");
         assert_eq!(find(&d, "Rustem Umerov").code.as_deref(), Some("UKRELI"));
         assert_eq!(find(&d, "Joe Biden").code.as_deref(), Some("USAGOV"));

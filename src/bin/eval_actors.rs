@@ -516,7 +516,128 @@ fn phoenix_config(dir: &Path) -> Config {
     }
 }
 
+/// Whitespace tokens with punctuation and possessives split off; sentences end at `.`/`?`/`!`.
+fn coarse_tokens(doc: &mut Document) {
+    let text = doc.text.clone();
+    let mut sentence = 0u32;
+    let mut sent_start = 0u32;
+    let mut pos = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let w = word.trim_end();
+        let (mut a, mut b) = (pos, pos + w.len());
+        pos += word.len();
+        while a < b && text[a..b].starts_with(['[', '(', '"', '\u{201c}', '\'', '\u{2018}']) {
+            let n = text[a..].chars().next().map_or(1, char::len_utf8);
+            doc.tokens.push(Token {
+                span: Span::new(a, a + n),
+                sentence,
+                kind: TokenKind::Punct,
+                ..Token::default()
+            });
+            a += n;
+        }
+        let mut trail = Vec::new();
+        while b > a
+            && text[a..b].ends_with([
+                '.', ',', ']', ')', '"', '\u{201d}', ';', ':', '?', '!', '\'', '\u{2019}',
+            ])
+        {
+            let n = text[..b].chars().next_back().map_or(1, char::len_utf8);
+            trail.push((b - n, b));
+            b -= n;
+        }
+        for suf in ["'s", "\u{2019}s"] {
+            if b > a + suf.len() && text[a..b].ends_with(suf) {
+                trail.push((b - suf.len(), b));
+                b -= suf.len();
+            }
+        }
+        if a < b {
+            doc.tokens.push(Token {
+                span: Span::new(a, b),
+                sentence,
+                kind: TokenKind::Word,
+                ..Token::default()
+            });
+        }
+        let ends = trail
+            .iter()
+            .any(|&(x, y)| matches!(&text[x..y], "." | "?" | "!"))
+            || word.contains('\n');
+        for (x, y) in trail.into_iter().rev() {
+            doc.tokens.push(Token {
+                span: Span::new(x, y),
+                sentence,
+                kind: TokenKind::Punct,
+                ..Token::default()
+            });
+        }
+        if ends {
+            let n = u32::try_from(doc.tokens.len()).unwrap_or(0);
+            if n > sent_start {
+                doc.sentences.push(Sentence {
+                    span: Span::default(),
+                    token_start: sent_start,
+                    token_end: n,
+                });
+                sentence += 1;
+                sent_start = n;
+            }
+        }
+    }
+    let n = u32::try_from(doc.tokens.len()).unwrap_or(0);
+    if sent_start < n {
+        doc.sentences.push(Sentence {
+            span: Span::default(),
+            token_start: sent_start,
+            token_end: n,
+        });
+    }
+}
+
+/// `--demo FILE [DATE]`: mentions and actors of one text file (coarse tokens).
+fn demo(path: &str, date: Option<&str>) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("cannot read `{path}`");
+        return;
+    };
+    let kb = Arc::new(Knowledge::builtin());
+    let mut doc = Document::new("demo", text, date.and_then(Date::parse_iso));
+    coarse_tokens(&mut doc);
+    let _ = eventframe::mentions::Mentions::new(Arc::clone(&kb)).process(&mut doc);
+    let _ = eventframe::actors::Actors::new(kb).process(&mut doc);
+    for m in &doc.mentions {
+        println!(
+            "{:>9} {:<22} {:?} -> {:?}",
+            m.label.as_str(),
+            m.rule,
+            doc.slice(m.span),
+            m.actor
+        );
+    }
+    for (i, a) in doc.actors.iter().enumerate() {
+        println!(
+            "[{i}] {} {:?} {:?} {:?} {:?} {:?} roles {:?} aka {:?}",
+            a.id,
+            a.name,
+            a.kind.map(|k| k.as_str()),
+            a.country,
+            a.sectors,
+            a.code,
+            a.roles,
+            a.aliases
+        );
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--demo") {
+        if let Some(path) = args.get(i + 1) {
+            demo(path, args.get(i + 2).map(String::as_str));
+            return;
+        }
+    }
     let pos = std::env::args().any(|a| a == "--pos");
     let Some(root) = shared() else {
         println!("skipped: shared data not found (set EVENTFRAME_SHARED)");

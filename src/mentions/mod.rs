@@ -133,6 +133,7 @@ const LAW_HEADS: &[&str] = &[
     "protocol",
     "resolution",
     "charter",
+    "bill",
 ];
 const EVENT_HEADS: &[&str] = &[
     "war",
@@ -898,6 +899,55 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
     end
 }
 
+/// Last words of titles that can open a capitalised run before a name
+/// ("Chief Minister Peter Caruana", "Europe Director Dominick Chilcott").
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "director",
+    "secretary",
+    "chief",
+    "commissioner",
+    "governor",
+    "mayor",
+    "general",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "justice",
+    "prosecutor",
+    "commander",
+    "envoy",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "pope",
+    "bishop",
+    "archbishop",
+    "professor",
+    "coach",
+    "captain",
+    "officer",
+    "lieutenant",
+    "colonel",
+    "sergeant",
+    "admiral",
+    "marshal",
+];
+
 fn classify_run(
     doc: &Document,
     i: usize,
@@ -914,6 +964,32 @@ fn classify_run(
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
+    // A title inside the run: the name is what follows its last title word.
+    if let Some(t) = (i..end.saturating_sub(1))
+        .rev()
+        .find(|&k| TITLE_WORDS.contains(&lower(doc, k).as_str()))
+    {
+        let rest = end - (t + 1);
+        let opener = t == i
+            && matches!(
+                lower(doc, t).as_str(),
+                "general" | "chief" | "king" | "queen" | "justice" | "officer"
+            );
+        let connector = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
+        if (1..=4).contains(&rest) && !opener && !connector && !has(ORG_HEADS) && !has(LAW_HEADS) {
+            push(
+                doc,
+                out,
+                t + 1,
+                end,
+                None,
+                EntityLabel::Person,
+                0.8,
+                "title+name",
+            );
+            return;
+        }
+    }
     let propn = (i..end).any(|k| doc.tokens[k].upos == "PROPN");
     let tagged = (i..end).any(|k| !doc.tokens[k].upos.is_empty());
     if has(LAW_HEADS)
@@ -1248,6 +1324,8 @@ pub(crate) mod tests {
             ("They gave military assistance to Kuwait.", &[("Kuwait", "GPE")]),
             ("The Israeli army and Kuwait government met.", &[("Israeli army", "NOMINAL"), ("Kuwait government", "NOMINAL")]),
             ("The talks were hosted by Prime Minister John Smallwood in Oslo.", &[("John Smallwood", "PERSON"), ("Oslo", "GPE")]),
+            ("He met Chief Minister Peter Caruana in Gibraltar.", &[("Peter Caruana", "PERSON"), ("Gibraltar", "GPE")]),
+            ("Shares of General Motors fell.", &[]),
             ("She spoke to the Ministry of Foreign Affairs of Narnia.", &[("Ministry of Foreign Affairs of Narnia", "ORG")]),
             ("the president said the U.S. would act", &[("the president", "NOMINAL"), ("U.S.", "GPE")]),
         ];
