@@ -458,6 +458,8 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
     let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
     let mut actors: Vec<Actor> = Vec::new();
     let mut links: Vec<Option<u32>> = vec![None; doc.mentions.len()];
+    // How often each surface names each actor (group names pick the most frequent).
+    let mut surface_counts: HashMap<(usize, String), usize> = HashMap::new();
     for (mi, m) in doc.mentions.iter().enumerate() {
         let an = &analyses[mi];
         let Some(mut cand) = candidate(kb, doc, m, an, date) else {
@@ -513,15 +515,36 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
                 break;
             }
         }
+        // "the government" without a country: the last group of that sector that has one.
+        if m.label == EntityLabel::Nominal && cand.country.is_none() && cand.roles.is_empty() {
+            if let Some(sector) = cand.sectors.first() {
+                if let Some(prev) = actors
+                    .iter()
+                    .filter(|a| {
+                        a.id.starts_with("key:group:")
+                            && a.country.is_some()
+                            && a.sectors.first() == Some(sector)
+                    })
+                    .max_by_key(|a| a.mentions.last().copied())
+                {
+                    cand.id.clone_from(&prev.id);
+                }
+            }
+        }
         // "the president": the last actor with that role.
         let mut target = None;
         if m.label == EntityLabel::Nominal && !cand.roles.is_empty() {
             if let Some(role) = cand.roles.first() {
-                target = actors.iter().rposition(|a| {
-                    a.roles.iter().any(|r| canon(kb, r) == canon(kb, role))
-                        && a.kind == Some(ActorKind::Person)
-                        && countries_compatible(a.country.as_deref(), cand.country.as_deref())
-                });
+                target = actors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.roles.iter().any(|r| canon(kb, r) == canon(kb, role))
+                            && a.kind == Some(ActorKind::Person)
+                            && countries_compatible(a.country.as_deref(), cand.country.as_deref())
+                    })
+                    .max_by_key(|(_, a)| a.mentions.last().copied())
+                    .map(|(i, _)| i);
             }
             if target.is_none() && cand.kind == Some(ActorKind::Person) {
                 cand.kind = Some(ActorKind::Group);
@@ -575,6 +598,7 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
             a.aliases.push(surf.clone());
         }
         a.mentions.push(u32::try_from(mi).unwrap_or(u32::MAX));
+        *surface_counts.entry((ai, surf.clone())).or_default() += 1;
         if a.kind == Some(ActorKind::Person) {
             for name in [a.name.clone(), surf.clone()] {
                 for short in family_names(&name, a.country.as_deref()) {
@@ -586,6 +610,26 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
             }
         }
         links[mi] = u32::try_from(ai).ok();
+    }
+    // Groups are named by their most frequent surface ("North Korean soldiers").
+    for (ai, a) in actors.iter_mut().enumerate() {
+        if !a.id.starts_with("key:group:") {
+            continue;
+        }
+        let best = std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .max_by_key(|n| {
+                surface_counts
+                    .get(&(ai, (*n).clone()))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .cloned();
+        if let Some(best) = best.filter(|b| *b != a.name) {
+            let old = std::mem::replace(&mut a.name, best.clone());
+            a.aliases.retain(|x| *x != best);
+            a.aliases.insert(0, old);
+        }
     }
     merge_early_surnames(&mut actors, &mut links);
     for (m, l) in doc.mentions.iter_mut().zip(links) {

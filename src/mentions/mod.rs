@@ -148,6 +148,18 @@ const EVENT_HEADS: &[&str] = &[
     "cup",
     "festival",
 ];
+const WORK_HEADS: &[&str] = &[
+    "report",
+    "show",
+    "programme",
+    "program",
+    "film",
+    "book",
+    "album",
+    "song",
+    "novel",
+    "series",
+];
 const LOC_HEADS: &[&str] = &[
     "river",
     "mountains",
@@ -997,6 +1009,17 @@ fn classify_run(
         && n_words > 1
     {
         push(doc, out, i, end, None, EntityLabel::Law, 0.6, "cap:law");
+    } else if WORK_HEADS.contains(&last) && n_words > 1 {
+        push(
+            doc,
+            out,
+            i,
+            end,
+            None,
+            EntityLabel::WorkOfArt,
+            0.5,
+            "cap:work",
+        );
     } else if EVENT_HEADS.contains(&last) && n_words > 1 {
         push(doc, out, i, end, None, EntityLabel::Event, 0.6, "cap:event");
     } else if has(ORG_HEADS) && n_words > 1 {
