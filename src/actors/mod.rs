@@ -632,10 +632,45 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         }
     }
     merge_early_surnames(&mut actors, &mut links);
+    assign_main_country(kb, &mut actors);
     for (m, l) in doc.mentions.iter_mut().zip(links) {
         m.actor = l;
     }
     doc.actors = actors;
+}
+
+/// Titled people without a country ("President Susilo Bambang Yudhoyono" in a story about
+/// Indonesia) take the document's main country: the country actor with at least two mentions and
+/// at least half of all country mentions.
+fn assign_main_country(kb: &Knowledge, actors: &mut [Actor]) {
+    let total: usize = actors
+        .iter()
+        .filter(|a| a.kind == Some(ActorKind::Country))
+        .map(|a| a.mentions.len())
+        .sum();
+    let Some(main) = actors
+        .iter()
+        .filter(|a| a.kind == Some(ActorKind::Country))
+        .max_by_key(|a| a.mentions.len())
+        .filter(|a| a.mentions.len() >= 2 && a.mentions.len() * 2 >= total)
+        .and_then(|a| a.country.clone())
+    else {
+        return;
+    };
+    for a in actors.iter_mut() {
+        if a.kind == Some(ActorKind::Person)
+            && a.id.starts_with("key:person:")
+            && a.country.is_none()
+            && !a.roles.is_empty()
+            && a.sectors
+                .iter()
+                .any(|s| matches!(s.as_str(), "GOV" | "MIL" | "LEG" | "JUD" | "COP"))
+        {
+            a.code = kb.code_for(Some(&main), a.sectors.first().map(String::as_str));
+            a.country = Some(main.clone());
+            a.rule = "title+main_country";
+        }
+    }
 }
 
 /// A role in the lexicon's words ("foreign secretary" → "foreign minister").
