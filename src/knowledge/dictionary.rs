@@ -110,7 +110,28 @@ fn parse_date(s: &str) -> Option<Date> {
     Date::new(y, rest[..2].parse().ok()?, rest[2..4].parse().ok()?)
 }
 
-/// Parses the inside of one `[...]` block.
+/// Parses the inside of one `[...]` block (`A/B` gives several codes; `+++`, `---`: uncoded).
+fn parse_codes(inner: &str) -> Result<Vec<DatedCode>, String> {
+    let one = parse_code(&inner.replace('/', "").replace('+', "-"))?;
+    let (code_part, _) = inner
+        .trim()
+        .split_once(char::is_whitespace)
+        .unwrap_or((inner.trim(), ""));
+    if !code_part.contains('/') {
+        return Ok(vec![one]);
+    }
+    Ok(code_part
+        .split('/')
+        .filter(|c| !c.is_empty())
+        .map(|c| DatedCode {
+            code: c.to_ascii_uppercase(),
+            from: one.from,
+            to: one.to,
+        })
+        .collect())
+}
+
+/// Parses the inside of one `[...]` block with a single code.
 fn parse_code(inner: &str) -> Result<DatedCode, String> {
     let inner = inner.trim();
     let (code, range) = match inner.find(char::is_whitespace) {
@@ -179,7 +200,7 @@ fn split_line(line: &str) -> Result<LineParts<'_>, String> {
             rest = &r[end + 1..];
         } else if let Some(r) = rest.strip_prefix('[') {
             let end = r.find(']').ok_or_else(|| "unclosed `[`".to_owned())?;
-            codes.push(parse_code(&r[..end])?);
+            codes.extend(parse_codes(&r[..end])?);
             rest = &r[end + 1..];
         } else {
             // Trailing words after the codes (e.g. stray notes): ignore them.
@@ -259,21 +280,30 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             message,
         });
     };
-    let finish = |out: &mut Parsed, cur: Option<Entry>| {
-        if let Some(e) = cur {
-            if e.codes.is_empty() {
+    // Head lines without codes share the code block of the entry they precede (TABARI blocks).
+    let mut pending: Vec<Entry> = Vec::new();
+    let mut block_codes = false;
+    let finish = |out: &mut Parsed, cur: Option<Entry>, pending: &mut Vec<Entry>, block: bool| {
+        let Some(mut e) = cur else { return };
+        if e.codes.is_empty() {
+            pending.push(e);
+            return;
+        }
+        for p in pending.drain(..) {
+            if block {
+                e.phrases.extend(p.phrases);
+            } else {
                 out.warnings.push(Warning {
                     file: file.to_owned(),
-                    line: e.line,
+                    line: p.line,
                     message: format!(
                         "entry `{}` has no code",
-                        e.phrases.first().map_or("", String::as_str)
+                        p.phrases.first().map_or("", String::as_str)
                     ),
                 });
-            } else {
-                out.entries.push(e);
             }
         }
+        out.entries.push(e);
     };
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
@@ -356,7 +386,7 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             Ok(p) => p,
             Err(e) => {
                 if !indented {
-                    finish(&mut out, current.take());
+                    finish(&mut out, current.take(), &mut pending, block_codes);
                 }
                 warn(&mut out, line_no, format!("{e} in `{l}`"));
                 continue;
@@ -367,6 +397,9 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             if parts.codes.is_empty() {
                 warn(&mut out, line_no, format!("no phrase and no code in `{l}`"));
             } else if let Some(cur) = current.as_mut() {
+                if cur.codes.is_empty() {
+                    block_codes = true;
+                }
                 cur.codes.extend(parts.codes);
             } else {
                 warn(
@@ -377,7 +410,7 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             }
             continue;
         }
-        finish(&mut out, current.take());
+        finish(&mut out, current.take(), &mut pending, block_codes);
         let phrases = match expand(parts.phrase, &macros) {
             Ok(ps) => ps,
             Err(e) => {
@@ -405,13 +438,24 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
             warn(&mut out, line_no, format!("empty phrase in `{l}`"));
             continue;
         }
+        block_codes = false;
         current = Some(Entry {
             phrases: all,
             codes: parts.codes,
             line: line_no,
         });
     }
-    finish(&mut out, current);
+    finish(&mut out, current, &mut pending, block_codes);
+    for p in pending {
+        out.warnings.push(Warning {
+            file: file.to_owned(),
+            line: p.line,
+            message: format!(
+                "entry `{}` has no code",
+                p.phrases.first().map_or("", String::as_str)
+            ),
+        });
+    }
     if in_comment {
         out.warnings.push(Warning {
             file: file.to_owned(),

@@ -20,6 +20,9 @@ pub enum MatchCase {
     /// the phrase) must match exactly and are ignored in ALL-CAPS text when they spell a common
     /// word (`IS`, `WHO`, `AP`).
     Name,
+    /// The first letter must be upper case; no acronym rule (user dictionaries, written in
+    /// capitals throughout).
+    Capitalized,
 }
 
 /// One entry a phrase points to.
@@ -200,6 +203,10 @@ impl Gazetteer {
     fn accept(hit: &Hit, surface: &str, all_caps: bool) -> bool {
         match hit.case {
             MatchCase::Any => true,
+            MatchCase::Capitalized => surface
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase),
             MatchCase::Name => {
                 if let Some(ex) = &hit.exact {
                     let s = collapse_ws(surface);

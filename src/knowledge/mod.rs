@@ -50,6 +50,7 @@ const COUNTRIES_TSV: &str = include_str!("countries.tsv");
 const ORGS_TSV: &str = include_str!("orgs.tsv");
 const ROLES_TSV: &str = include_str!("roles.tsv");
 const OFFICEHOLDERS_TSV: &str = include_str!("officeholders.tsv");
+const PLACES_TSV: &str = include_str!("places.tsv");
 
 /// A country or territory.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +85,23 @@ pub struct Place {
     /// Whether the name is a capital/seat of government rather than the country itself.
     pub is_capital: bool,
     /// Latitude (of the capital for countries).
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+}
+
+/// A city or region that is not a capital (`Kursk`, `Gaza`, `Texas`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubPlace {
+    /// Canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Index of the country in [`Knowledge::countries`].
+    pub country: u32,
+    /// `city` or `region`.
+    pub kind: String,
+    /// Latitude.
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
@@ -187,6 +205,13 @@ impl Person {
         self.offices.iter().max_by_key(|o| o.start)
     }
 
+    /// Words that name the person alone in running text: the family name, which comes first
+    /// in Chinese, Korean, Vietnamese and Hungarian names ("Kim", "Xi") and last elsewhere.
+    #[must_use]
+    pub fn short_names(&self) -> Vec<String> {
+        family_names(&self.name, self.country())
+    }
+
     /// The country of the person (of any office).
     #[must_use]
     pub fn country(&self) -> Option<&str> {
@@ -222,6 +247,8 @@ pub enum EntryRef {
     Demonym(u32),
     /// A capital or seat of government of a country.
     Capital(u32),
+    /// A city or region (index into the place table).
+    Place(u32),
     /// An organisation.
     Org(u32),
     /// A person.
@@ -239,7 +266,7 @@ impl EntryRef {
     #[must_use]
     pub fn label(self) -> EntityLabel {
         match self {
-            Self::Country(_) | Self::Capital(_) => EntityLabel::Gpe,
+            Self::Country(_) | Self::Capital(_) | Self::Place(_) => EntityLabel::Gpe,
             Self::Demonym(_) => EntityLabel::Norp,
             Self::Org(_) | Self::UserActor(_) => EntityLabel::Org,
             Self::Person(_) => EntityLabel::Person,
@@ -253,6 +280,7 @@ impl EntryRef {
             Self::Country(_) => "gazetteer:country",
             Self::Demonym(_) => "gazetteer:demonym",
             Self::Capital(_) => "gazetteer:capital",
+            Self::Place(_) => "gazetteer:place",
             Self::Org(_) => "gazetteer:org",
             Self::Person(_) => "gazetteer:person",
             Self::Role(_) => "lexicon:role",
@@ -269,6 +297,7 @@ pub struct Knowledge {
     by_iso3: HashMap<String, u32>,
     by_alpha2: HashMap<String, u32>,
     by_cameo: HashMap<String, u32>,
+    places: Vec<SubPlace>,
     orgs: Vec<Org>,
     roles: Vec<Role>,
     persons: Vec<Person>,
@@ -279,6 +308,30 @@ pub struct Knowledge {
     /// Lines of user dictionaries that could not be read (`file:line: message`).
     warnings: Vec<String>,
     mode: DictionaryMode,
+}
+
+/// Family names of a full name given the person's country (lower case).
+#[must_use]
+pub fn family_names(name: &str, country: Option<&str>) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out = Vec::new();
+    if words.len() < 2 {
+        return out;
+    }
+    if matches!(
+        country,
+        Some("PRK" | "KOR" | "CHN" | "TWN" | "VNM" | "HKG" | "MAC" | "HUN" | "MMR")
+    ) {
+        out.push(normalize(words[0]));
+    }
+    if let Some(last) = words
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III"))
+    {
+        out.push(normalize(last));
+    }
+    out
 }
 
 fn split_list(s: &str) -> Vec<String> {
@@ -373,6 +426,24 @@ impl Knowledge {
                 lon: f[8].parse().ok(),
             });
         }
+        for f in rows(PLACES_TSV) {
+            if f.len() < 5 {
+                continue;
+            }
+            let names = split_list(f[0]);
+            let (Some(name), Some(&country)) = (names.first().cloned(), kb.by_iso3.get(f[1]))
+            else {
+                continue;
+            };
+            kb.places.push(SubPlace {
+                name,
+                aliases: names[1..].to_vec(),
+                country,
+                kind: f[2].to_owned(),
+                lat: f[3].parse().ok(),
+                lon: f[4].parse().ok(),
+            });
+        }
         for f in rows(ORGS_TSV) {
             if f.len() < 5 {
                 continue;
@@ -460,6 +531,11 @@ impl Knowledge {
                 g.insert(n, EntryRef::Capital(idx(i)), MatchCase::Name);
             }
         }
+        for (i, p) in self.places.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                g.insert(n, EntryRef::Place(idx(i)), MatchCase::Name);
+            }
+        }
         for (i, o) in self.orgs.iter().enumerate() {
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 g.insert(n, EntryRef::Org(idx(i)), MatchCase::Name);
@@ -491,10 +567,15 @@ impl Knowledge {
                 EntryRef::UserActor(i)
             };
             for phrase in &e.phrases {
+                // Dictionaries are written in capitals: multi-word phrases and agents match in
+                // any case, single words need a capital, words of up to three letters
+                // (`US`, `UN`) are acronyms and must match exactly.
                 let case = if agents || phrase.contains(' ') {
                     MatchCase::Any
-                } else {
+                } else if phrase.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
                     MatchCase::Name
+                } else {
+                    MatchCase::Capitalized
                 };
                 self.gazetteer.insert_front(phrase, r, case);
             }
@@ -575,7 +656,14 @@ impl Knowledge {
             .map_or_else(|| iso3.to_ascii_uppercase(), |c| c.cameo.clone())
     }
 
-    /// Locates a country or a capital by name: `Pyongyang` → PRK with the capital's coordinates.
+    /// A city or region by index (from an [`EntryRef::Place`]).
+    #[must_use]
+    pub fn sub_place(&self, i: u32) -> Option<&SubPlace> {
+        self.places.get(i as usize)
+    }
+
+    /// Locates a country, capital, city or region by name: `Pyongyang` → PRK with the
+    /// capital's coordinates; `Kursk` → RUS with the city's.
     #[must_use]
     pub fn place(&self, name: &str) -> Option<Place> {
         let hits = self.gazetteer.lookup(name);
@@ -607,6 +695,16 @@ impl Knowledge {
                         None
                     },
                 }
+            }),
+            EntryRef::Place(i) => self.sub_place(i).and_then(|p| {
+                let c = self.country_at(p.country)?;
+                Some(Place {
+                    country: c.iso3.clone(),
+                    name: p.name.clone(),
+                    is_capital: false,
+                    lat: p.lat,
+                    lon: p.lon,
+                })
             }),
             _ => None,
         })
@@ -669,14 +767,12 @@ impl Knowledge {
 /// CAMEO code details for the frames (name, QuadClass, Goldstein, PLOVER).
 #[must_use]
 pub fn cameo_info(code: &str) -> crate::frames::CameoInfo {
-    cameo::lookup(code).map_or_else(crate::frames::CameoInfo::default, |c| {
-        crate::frames::CameoInfo {
-            name: Some(c.name.to_owned()),
-            quad_class: Some(u32::from(c.quad_class)),
-            goldstein: Some(f64::from(c.goldstein)),
-            plover: c.plover.map(str::to_owned),
-            plover_mode: c.plover_mode.map(str::to_owned),
-        }
+    cameo::lookup(code).map_or_else(crate::frames::CameoInfo::default, |c| crate::frames::CameoInfo {
+        name: Some(c.name.to_owned()),
+        quad_class: Some(u32::from(c.quad_class)),
+        goldstein: Some(f64::from(c.goldstein)),
+        plover: c.plover.map(str::to_owned),
+        plover_mode: c.plover_mode.map(str::to_owned),
     })
 }
 
@@ -722,6 +818,8 @@ mod tests {
         assert_eq!(p.country, "PRK");
         assert!(p.is_capital && p.lat.is_some());
         assert_eq!(kb.cameo_country("TLS"), "TMP");
+        let k = kb.place("Kursk").unwrap();
+        assert_eq!((k.country.as_str(), k.is_capital), ("RUS", false));
         assert_eq!(
             kb.code_for(Some("RUS"), Some("GOV")).as_deref(),
             Some("RUSGOV")

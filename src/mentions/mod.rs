@@ -16,6 +16,7 @@
 //!    geographic heads → LOC; after a title or 2-4 name-like words → PERSON; a single word after
 //!    `in/at/near/from` → GPE. Nothing is guessed in ALL-CAPS sentences.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::document::{Document, EntityLabel, Mention, Span, Token, TokenKind};
@@ -132,6 +133,7 @@ const LAW_HEADS: &[&str] = &[
     "protocol",
     "resolution",
     "charter",
+    "bill",
 ];
 const EVENT_HEADS: &[&str] = &[
     "war",
@@ -145,6 +147,18 @@ const EVENT_HEADS: &[&str] = &[
     "elections",
     "cup",
     "festival",
+];
+const WORK_HEADS: &[&str] = &[
+    "report",
+    "show",
+    "programme",
+    "program",
+    "film",
+    "book",
+    "album",
+    "song",
+    "novel",
+    "series",
 ];
 const LOC_HEADS: &[&str] = &[
     "river",
@@ -175,8 +189,7 @@ const FAC_HEADS: &[&str] = &[
     "plant", "station",
 ];
 const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "de", "del", "da", "al", "bin", "von", "van", "der", "du", "le",
-    "la", "&",
+    "of", "the", "for", "de", "del", "da", "al", "bin", "von", "van", "der", "du", "le", "la", "&",
 ];
 const NEVER_START: &[&str] = &[
     "the",
@@ -296,6 +309,129 @@ const PLACE_PREPS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "toward", "towards",
 ];
 
+/// Words after which a singular actor noun is still a noun ("the military said").
+const NOUN_FOLLOWERS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "must",
+    "should",
+    "and",
+    "or",
+    "but",
+    "in",
+    "of",
+    "on",
+    "to",
+    "for",
+    "with",
+    "at",
+    "by",
+    "from",
+    "that",
+    "which",
+    "who",
+    "as",
+    "also",
+    "did",
+    "does",
+    "not",
+    "were",
+    "are",
+    "after",
+    "before",
+    "since",
+    "during",
+    "when",
+    "while",
+    "met",
+    "told",
+    "took",
+    "gave",
+    "sent",
+    "struck",
+    "fought",
+    "hit",
+    "shot",
+    "began",
+    "made",
+    "won",
+    "lost",
+    "held",
+    "left",
+    "led",
+    "went",
+    "came",
+    "saw",
+    "ran",
+    "sought",
+    "spoke",
+    "wrote",
+    "brought",
+    "kept",
+    "built",
+    "set",
+    "put",
+    "cut",
+    "let",
+    "got",
+    "fell",
+    "rose",
+    "drew",
+    "threw",
+    "broke",
+    "chose",
+    "stood",
+    "seized",
+    "fired",
+    "then",
+    "later",
+    "now",
+    "still",
+    "already",
+    "again",
+    "itself",
+    "officially",
+    "reportedly",
+];
+
+/// Whether a singular actor noun ending before token `end` is used as a modifier
+/// ("military assistance", "Russian military technology").
+fn used_as_modifier(doc: &Document, start: usize, end: usize) -> bool {
+    let Some(last) = end.checked_sub(1).and_then(|k| doc.tokens.get(k)) else {
+        return false;
+    };
+    if last.upos == "ADJ" {
+        return true;
+    }
+    let word = tok_text(doc, last).to_lowercase();
+    if word.ends_with('s') || start >= end {
+        return false;
+    }
+    let Some(next) = doc.tokens.get(end) else {
+        return false;
+    };
+    if next.sentence != last.sentence || next.kind != TokenKind::Word {
+        return false;
+    }
+    if !next.upos.is_empty() {
+        return matches!(next.upos, "NOUN" | "PROPN");
+    }
+    let nw = tok_text(doc, next);
+    nw.chars().next().is_some_and(char::is_lowercase)
+        && !NOUN_FOLLOWERS.contains(&nw.to_lowercase().as_str())
+        && !nw.ends_with("ed")
+}
+
 fn tok_text<'a>(doc: &'a Document, t: &Token) -> &'a str {
     doc.text.get(t.span.start..t.span.end).unwrap_or("")
 }
@@ -339,6 +475,15 @@ fn sentence_all_caps(doc: &Document, a: usize, b: usize) -> bool {
     up >= 6 && low * 5 < up
 }
 
+/// Whether each sentence (by the tokens' sentence index) is written in capitals.
+#[must_use]
+pub fn caps_by_sentence(doc: &Document) -> HashMap<u32, bool> {
+    sentence_ranges(doc)
+        .into_iter()
+        .map(|(a, b)| (doc.tokens[a].sentence, sentence_all_caps(doc, a, b)))
+        .collect()
+}
+
 /// Sentence token ranges: from `doc.sentences`, else from the tokens' sentence indices.
 fn sentence_ranges(doc: &Document) -> Vec<(usize, usize)> {
     if !doc.sentences.is_empty() {
@@ -368,6 +513,42 @@ fn sentence_ranges(doc: &Document) -> Vec<(usize, usize)> {
 /// The primary entry of a match: the first hit (user dictionaries first).
 fn primary(m: &Match) -> Option<EntryRef> {
     m.hits.first().map(|h| h.entry)
+}
+
+/// The first built-in named entry of a match besides the primary one.
+fn builtin_named(m: &Match) -> Option<EntryRef> {
+    m.hits.iter().map(|h| h.entry).find(|e| {
+        matches!(
+            e,
+            EntryRef::Country(_)
+                | EntryRef::Demonym(_)
+                | EntryRef::Capital(_)
+                | EntryRef::Place(_)
+                | EntryRef::Org(_)
+                | EntryRef::Person(_)
+        )
+    })
+}
+
+/// The label of a match: a user dictionary entry takes the label of a built-in entry with the
+/// same name, else GPE for a bare country code, else ORG.
+fn label_of(kb: &Knowledge, m: &Match, e: EntryRef) -> EntityLabel {
+    let EntryRef::UserActor(u) = e else {
+        return e.label();
+    };
+    if let Some(b) = builtin_named(m) {
+        return b.label();
+    }
+    let code = kb
+        .user_actor(u)
+        .and_then(|ua| ua.codes.first())
+        .map(|c| c.code.as_str())
+        .unwrap_or("");
+    if code.len() == 3 && kb.country(code).is_some() {
+        EntityLabel::Gpe
+    } else {
+        EntityLabel::Org
+    }
 }
 
 fn role_kind(kb: &Knowledge, e: EntryRef) -> Option<RoleKind> {
@@ -401,6 +582,7 @@ fn name_starts(kb: &Knowledge, doc: &Document, i: usize, end: usize, all_caps: b
     !all_caps && is_cap(doc, i) && !NEVER_START.contains(&lower(doc, i).as_str())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push(
     doc: &Document,
     out: &mut Vec<Mention>,
@@ -432,14 +614,55 @@ fn push(
 #[must_use]
 pub fn find_mentions(kb: &Knowledge, doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Last words of the people named so far: "Warhol" after "Andy Warhol".
+    let mut surnames: HashSet<String> = HashSet::new();
     for (a, b) in sentence_ranges(doc) {
-        sentence_mentions(kb, doc, a, b, &mut out);
+        let before = out.len();
+        sentence_mentions(kb, doc, a, b, &surnames, &mut out);
+        for m in &out[before..] {
+            if m.label == EntityLabel::Person && m.token_end > m.token_start + 1 {
+                let person = kb
+                    .match_at(doc, m.token_start as usize, false)
+                    .and_then(|mt| {
+                        mt.hits.iter().find_map(|h| {
+                            if let EntryRef::Person(p) = h.entry {
+                                Some(p)
+                            } else {
+                                None
+                            }
+                        })
+                    })
+                    .and_then(|p| kb.person(p));
+                match person {
+                    Some(p) => surnames.extend(p.short_names()),
+                    None => {
+                        surnames.insert(lower(doc, m.token_end as usize - 1));
+                    }
+                }
+            }
+        }
     }
     out
 }
 
+/// Capitalised words that are not organisation acronyms.
+const NOT_ACRONYMS: &[&str] = &[
+    "I", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "OK", "TV", "CEO", "AM", "PM",
+    "GMT", "UTC", "AD", "BC", "DNA", "PC", "PR", "ID", "IT", "MP", "MPS", "VIP", "FAQ", "USD",
+    "EUR", "GBP", "GDP", "COVID", "AIDS", "HIV", "A", "AN", "THE", "AND", "OR", "OF", "IN", "ON",
+    "TO", "IS", "NO", "US", "UK", "EU", "UN", "DJ", "CD", "DVD", "PDF", "URL", "FM", "KM", "KG",
+    "MW", "GW", "MPH",
+];
+
 #[allow(clippy::too_many_lines)]
-fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &mut Vec<Mention>) {
+fn sentence_mentions(
+    kb: &Knowledge,
+    doc: &Document,
+    a: usize,
+    b: usize,
+    surnames: &HashSet<String>,
+    out: &mut Vec<Mention>,
+) {
     let all_caps = sentence_all_caps(doc, a, b);
     let mut i = a;
     // Whether the previous tokens were a title ("President", "Defence Minister", "Mr").
@@ -451,7 +674,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                 i += 1;
                 continue;
             };
-            if is_place_like(e) {
+            if is_place_like(e) || matches!(e, EntryRef::UserActor(_)) {
                 // Country word + optional 's + actor noun → one NOMINAL (or ORG for a named body).
                 let glued = m.byte_end < doc.tokens[m.end - 1].span.end;
                 let mut j = m.end;
@@ -469,7 +692,13 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                         .map(|h| h.entry)
                         .find(|h| role_kind(kb, *h).is_some())
                     {
-                        let demonym_ok = matches!(e, EntryRef::Demonym(_)) || possessive;
+                        // "Kuwait government", "Israel police": a country noun before an
+                        // institution or group works like a demonym.
+                        let noun_ok = matches!(e, EntryRef::Country(_) | EntryRef::UserActor(_))
+                            && matches!(role_kind(kb, re), Some(RoleKind::Body | RoleKind::Group));
+                        let demonym_ok = matches!(e, EntryRef::Demonym(_) | EntryRef::UserActor(_))
+                            || possessive
+                            || noun_ok;
                         if demonym_ok {
                             if name_starts(kb, doc, r.end, b, all_caps) {
                                 // "Ukrainian Defence Minister Rustem Umerov": the country word
@@ -480,12 +709,27 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                                     i,
                                     m.end,
                                     Some(m.byte_end),
-                                    e.label(),
+                                    label_of(kb, &m, e),
                                     0.95,
                                     e.rule(),
                                 );
                                 i = r.end;
                                 after_title = true;
+                                continue;
+                            }
+                            if used_as_modifier(doc, j, r.end) {
+                                push(
+                                    doc,
+                                    out,
+                                    i,
+                                    m.end,
+                                    Some(m.byte_end),
+                                    label_of(kb, &m, e),
+                                    0.95,
+                                    e.rule(),
+                                );
+                                i = r.end;
+                                after_title = false;
                                 continue;
                             }
                             let body = role_kind(kb, re) == Some(RoleKind::Body);
@@ -507,7 +751,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                     i,
                     m.end,
                     Some(m.byte_end),
-                    e.label(),
+                    label_of(kb, &m, e),
                     0.95,
                     e.rule(),
                 );
@@ -524,29 +768,22 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                 {
                     let run_end = cap_run(kb, doc, i, b, all_caps);
                     if run_end > m.end {
-                        classify_run(doc, i, run_end, a, after_title, out);
+                        classify_run(doc, i, run_end, a, after_title, surnames, out);
                         i = run_end;
                         after_title = false;
                         continue;
                     }
                 }
                 let followed_by_name = name_starts(kb, doc, m.end, b, all_caps);
-                if followed_by_name && kind != RoleKind::Group || followed_by_name && is_cap(doc, i)
-                {
-                    after_title = true;
-                    i = m.end;
-                    continue;
-                }
                 if followed_by_name {
-                    // "broadcaster KBS": an appositive noun.
+                    // "President Vladimir Putin", "broadcaster KBS": a title or appositive noun.
                     after_title = true;
                     i = m.end;
                     continue;
                 }
                 let det = i > a && DETERMINERS.contains(&lower(doc, i - 1).as_str());
                 let emit = match kind {
-                    RoleKind::Group => true,
-                    RoleKind::Body => true,
+                    RoleKind::Group | RoleKind::Body => !used_as_modifier(doc, i, m.end),
                     RoleKind::Title => det,
                     RoleKind::Weak => false,
                 };
@@ -582,7 +819,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
                 i,
                 m.end,
                 Some(m.byte_end),
-                e.label(),
+                label_of(kb, &m, e),
                 0.95,
                 e.rule(),
             );
@@ -603,7 +840,7 @@ fn sentence_mentions(kb: &Knowledge, doc: &Document, a: usize, b: usize, out: &m
         if !all_caps && is_cap(doc, i) {
             let run_end = cap_run(kb, doc, i, b, all_caps);
             if run_end > i {
-                classify_run(doc, i, run_end, a, after_title, out);
+                classify_run(doc, i, run_end, a, after_title, surnames, out);
                 i = run_end;
                 after_title = false;
                 continue;
@@ -639,6 +876,18 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
                 break;
             }
         }
+        // "Cheuk-yan", "Pik-wan": a hyphenated name part glued on both sides.
+        if j > i
+            && j + 1 < b
+            && lower(doc, j) == "-"
+            && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
+            && doc.tokens[j].span.end == doc.tokens[j + 1].span.start
+            && doc.tokens[j + 1].kind == TokenKind::Word
+        {
+            j += 2;
+            end = j;
+            continue;
+        }
         if is_cap(doc, j) {
             let w = lower(doc, j);
             if j == i && NEVER_START.contains(&w.as_str()) {
@@ -647,17 +896,12 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
             j += 1;
             end = j;
         } else if j > i
-            && CONNECTORS.contains(&lower(doc, j).as_str())
             && j + 1 < b
             && is_cap(doc, j + 1)
-            && !NEVER_START.contains(&lower(doc, j + 1).as_str())
-        {
-            j += 1;
-        } else if j > i
-            && matches!(lower(doc, j).as_str(), "-" | ".")
-            && j + 1 < b
-            && is_cap(doc, j + 1)
-            && doc.tokens[j - 1].span.end == doc.tokens[j].span.start
+            && ((CONNECTORS.contains(&lower(doc, j).as_str())
+                && !NEVER_START.contains(&lower(doc, j + 1).as_str()))
+                || (matches!(lower(doc, j).as_str(), "-" | ".")
+                    && doc.tokens[j - 1].span.end == doc.tokens[j].span.start))
         {
             j += 1;
         } else {
@@ -667,12 +911,62 @@ fn cap_run(kb: &Knowledge, doc: &Document, i: usize, b: usize, all_caps: bool) -
     end
 }
 
+/// Last words of titles that can open a capitalised run before a name
+/// ("Chief Minister Peter Caruana", "Europe Director Dominick Chilcott").
+const TITLE_WORDS: &[&str] = &[
+    "minister",
+    "director",
+    "secretary",
+    "chief",
+    "commissioner",
+    "governor",
+    "mayor",
+    "general",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "justice",
+    "prosecutor",
+    "commander",
+    "envoy",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "pope",
+    "bishop",
+    "archbishop",
+    "professor",
+    "coach",
+    "captain",
+    "officer",
+    "lieutenant",
+    "colonel",
+    "sergeant",
+    "admiral",
+    "marshal",
+];
+
 fn classify_run(
     doc: &Document,
     i: usize,
     end: usize,
     sent_start: usize,
     after_title: bool,
+    surnames: &HashSet<String>,
     out: &mut Vec<Mention>,
 ) {
     let words: Vec<String> = (i..end).map(|k| lower(doc, k)).collect();
@@ -682,6 +976,32 @@ fn classify_run(
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
+    // A title inside the run: the name is what follows its last title word.
+    if let Some(t) = (i..end.saturating_sub(1))
+        .rev()
+        .find(|&k| TITLE_WORDS.contains(&lower(doc, k).as_str()))
+    {
+        let rest = end - (t + 1);
+        let opener = t == i
+            && matches!(
+                lower(doc, t).as_str(),
+                "general" | "chief" | "king" | "queen" | "justice" | "officer"
+            );
+        let connector = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
+        if (1..=4).contains(&rest) && !opener && !connector && !has(ORG_HEADS) && !has(LAW_HEADS) {
+            push(
+                doc,
+                out,
+                t + 1,
+                end,
+                None,
+                EntityLabel::Person,
+                0.8,
+                "title+name",
+            );
+            return;
+        }
+    }
     let propn = (i..end).any(|k| doc.tokens[k].upos == "PROPN");
     let tagged = (i..end).any(|k| !doc.tokens[k].upos.is_empty());
     if has(LAW_HEADS)
@@ -689,6 +1009,17 @@ fn classify_run(
         && n_words > 1
     {
         push(doc, out, i, end, None, EntityLabel::Law, 0.6, "cap:law");
+    } else if WORK_HEADS.contains(&last) && n_words > 1 {
+        push(
+            doc,
+            out,
+            i,
+            end,
+            None,
+            EntityLabel::WorkOfArt,
+            0.5,
+            "cap:work",
+        );
     } else if EVENT_HEADS.contains(&last) && n_words > 1 {
         push(doc, out, i, end, None, EntityLabel::Event, 0.6, "cap:event");
     } else if has(ORG_HEADS) && n_words > 1 {
@@ -708,7 +1039,14 @@ fn classify_run(
             0.85,
             "title+name",
         );
-    } else if (2..=4).contains(&n_words) && (i > sent_start || propn) && (!tagged || propn) {
+    } else if n_words == 1 && surnames.contains(&words[0]) && (!tagged || propn) {
+        push(doc, out, i, end, None, EntityLabel::Person, 0.7, "surname");
+    } else if n_words == 1 && end == i + 1 && is_org_acronym(tok_text(doc, &doc.tokens[i])) {
+        push(doc, out, i, end, None, EntityLabel::Org, 0.5, "cap:acronym");
+    } else if (2..=4).contains(&n_words)
+        && (i > sent_start || propn || !words[0].ends_with("ly"))
+        && (!tagged || propn)
+    {
         let name_like = (i..end).all(|k| {
             let t = tok_text(doc, &doc.tokens[k]);
             let mut cs = t.chars();
@@ -739,6 +1077,18 @@ fn classify_run(
     }
 }
 
+/// `NASA`, `FIFA`, `NWSC`: 2-6 capitals (digits allowed after the first), not a common
+/// abbreviation.
+fn is_org_acronym(t: &str) -> bool {
+    let letters = t.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&t.chars().count())
+        && letters >= 2
+        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !NOT_ACRONYMS.contains(&t)
+}
+
 /// What a mention's words mean in the knowledge base, for the `actors` stage.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
@@ -751,29 +1101,40 @@ pub struct Analysis {
     pub role: Option<u32>,
     /// A user dictionary agent of the noun.
     pub agent: Option<u32>,
+    /// A built-in entry with the same name as a user dictionary entry (`entry`).
+    pub builtin: Option<EntryRef>,
+    /// A user dictionary actor in front of the noun ("Kuwait" in "Kuwait government" when the
+    /// user's dictionaries code it).
+    pub base_actor: Option<u32>,
     /// A country word in front of the title before a name ("Ukrainian" in "Ukrainian Defence
     /// Minister Rustem Umerov").
     pub title_country: Option<u32>,
 }
 
-fn country_of(e: EntryRef) -> Option<u32> {
+fn country_of(kb: &Knowledge, e: EntryRef) -> Option<u32> {
     match e {
         EntryRef::Country(c) | EntryRef::Demonym(c) | EntryRef::Capital(c) => Some(c),
+        EntryRef::Place(p) => kb.sub_place(p).map(|p| p.country),
         _ => None,
     }
 }
 
+fn role_is_title(kb: &Knowledge, m: &Match) -> bool {
+    m.hits.iter().any(|h| match h.entry {
+        EntryRef::Role(r) => kb
+            .role(r)
+            .is_some_and(|r| matches!(r.kind, RoleKind::Title | RoleKind::Weak)),
+        _ => false,
+    })
+}
+
 /// Re-reads a mention's tokens (and the title words right before it) against the knowledge base.
 #[must_use]
-pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
+///
+/// `caps`: [`caps_by_sentence`] of the document (whether each sentence is ALL-CAPS).
+pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention, caps: &HashMap<u32, bool>) -> Analysis {
     let (a, b) = (m.token_start as usize, m.token_end as usize);
-    let all_caps = {
-        let s = doc
-            .sentences
-            .get(m.sentence as usize)
-            .map_or((a, b), |s| (s.token_start as usize, s.token_end as usize));
-        sentence_all_caps(doc, s.0, s.1.min(doc.tokens.len()).max(s.0))
-    };
+    let all_caps = caps.get(&m.sentence).copied().unwrap_or(false);
     let mut out = Analysis::default();
     let mut i = a;
     if i < b && lower(doc, i) == "the" {
@@ -782,6 +1143,9 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
     if let Some(mt) = kb.match_at(doc, i, all_caps) {
         if mt.end >= b {
             out.entry = primary(&mt);
+            if matches!(out.entry, Some(EntryRef::UserActor(_))) {
+                out.builtin = builtin_named(&mt);
+            }
             if let Some(e) = out.entry {
                 match e {
                     EntryRef::Role(r) => out.role = Some(r),
@@ -798,8 +1162,14 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
                     }
                 });
             }
-        } else if let Some(c) = primary(&mt).and_then(country_of) {
-            out.country = Some(c);
+        } else if let Some(c) = primary(&mt).and_then(|e| {
+            if let EntryRef::UserActor(u) = e {
+                out.base_actor = Some(u);
+                return Some(u32::MAX);
+            }
+            country_of(kb, e)
+        }) {
+            out.country = (c != u32::MAX).then_some(c);
             let mut j = mt.end;
             if j < b && is_possessive(doc, j) {
                 j += 1;
@@ -817,10 +1187,21 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
     }
     if matches!(m.label, EntityLabel::Person | EntityLabel::Org) && out.role.is_none() {
         // Title words right before: "[Ukrainian] Defence Minister | Rustem Umerov".
-        let start = a.saturating_sub(6);
-        for s in start..a {
+        // Also "Russia's president, Vladimir Putin": the title before a comma.
+        let title_end = if a > 0
+            && doc
+                .tokens
+                .get(a - 1)
+                .is_some_and(|t| tok_text(doc, t) == ",")
+        {
+            a - 1
+        } else {
+            a
+        };
+        let start = title_end.saturating_sub(6);
+        for s in start..title_end {
             if let Some(rt) = kb.match_at(doc, s, all_caps) {
-                if rt.end == a {
+                if rt.end == title_end && (title_end == a || role_is_title(kb, &rt)) {
                     if let Some(r) = rt.hits.iter().find_map(|h| {
                         if let EntryRef::Role(r) = h.entry {
                             Some(r)
@@ -835,7 +1216,7 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention) -> Analysis {
                                 let end_ok =
                                     ct.end == s || (ct.end + 1 == s && is_possessive(doc, ct.end));
                                 if end_ok {
-                                    if let Some(c) = primary(&ct).and_then(country_of) {
+                                    if let Some(c) = primary(&ct).and_then(|e| country_of(kb, e)) {
                                         out.title_country = Some(c);
                                     }
                                 }
@@ -959,7 +1340,15 @@ pub(crate) mod tests {
             ("He met North Korean soldiers near Kursk.", &[("North Korean soldiers", "NOMINAL"), ("Kursk", "GPE")]),
             ("Moscow and Pyongyang have not commented.", &[("Moscow", "GPE"), ("Pyongyang", "GPE")]),
             ("RUSSIA IS SENDING TROOPS", &[("RUSSIA", "GPE"), ("TROOPS", "NOMINAL")]),
+            (
+                "NORTH KOREAN TROOPS CLASH WITH UKRAINIAN FORCES IN KURSK",
+                &[("NORTH KOREAN TROOPS", "NOMINAL"), ("UKRAINIAN FORCES", "NOMINAL"), ("KURSK", "GPE")],
+            ),
+            ("They gave military assistance to Kuwait.", &[("Kuwait", "GPE")]),
+            ("The Israeli army and Kuwait government met.", &[("Israeli army", "NOMINAL"), ("Kuwait government", "NOMINAL")]),
             ("The talks were hosted by Prime Minister John Smallwood in Oslo.", &[("John Smallwood", "PERSON"), ("Oslo", "GPE")]),
+            ("He met Chief Minister Peter Caruana in Gibraltar.", &[("Peter Caruana", "PERSON"), ("Gibraltar", "GPE")]),
+            ("Shares of General Motors fell.", &[]),
             ("She spoke to the Ministry of Foreign Affairs of Narnia.", &[("Ministry of Foreign Affairs of Narnia", "ORG")]),
             ("the president said the U.S. would act", &[("the president", "NOMINAL"), ("U.S.", "GPE")]),
         ];
@@ -973,6 +1362,31 @@ pub(crate) mod tests {
             }
         }
         assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn spans_are_valid_on_any_text(text in "[A-Za-z \u{2019}'.,\u{00e9}\u{1F600}-]{0,80}|(Russia|North|Korean|Kim|Jong|Un|the|president|US|IS|WHO|soldiers|of|Council|'s| |\\.|,){0,30}") {
+            let kb = Knowledge::builtin();
+            let mut doc = Document::new("p", text, None);
+            tokenize(&mut doc);
+            let ms = find_mentions(&kb, &doc);
+            let mut last_end = 0;
+            for m in &ms {
+                proptest::prop_assert!(m.span.start < m.span.end && m.span.end <= doc.text.len());
+                proptest::prop_assert!(doc.text.is_char_boundary(m.span.start) && doc.text.is_char_boundary(m.span.end));
+                proptest::prop_assert!(m.span.start >= last_end, "overlap");
+                last_end = m.span.end;
+            }
+            doc.mentions = ms;
+            crate::actors::resolve(&kb, &mut doc);
+            for m in &doc.mentions {
+                if let Some(a) = m.actor {
+                    proptest::prop_assert!((a as usize) < doc.actors.len());
+                }
+            }
+        }
     }
 
     #[test]
