@@ -1,12 +1,52 @@
-//! `tag`: part-of-speech tags, lemmas and dependency trees.
+//! `tag`: part-of-speech tags (UPOS and Penn) and lemmas.
+//!
+//! The tagger is a greedy averaged perceptron over hashed features ([`perceptron`]), trained by
+//! `train_tag` on UD English EWT + GUM; the lemmatiser applies suffix rules and an exception
+//! lexicon learned from the same data. The model is embedded in the binary.
+
+pub mod conllu;
+pub mod features;
+pub mod io;
+pub mod lemma;
+pub mod perceptron;
+pub mod tagger;
+pub mod tags;
+
+use std::path::PathBuf;
 
 use crate::document::Document;
 use crate::error::{Result, StageName};
 use crate::pipeline::{Stage, StageError};
 
+use io::{Reader, Writer};
+use lemma::Lemmatizer;
+use tagger::Tagger;
+
+/// The embedded tagger + lemmatiser model (see `src/knowledge/models/MODEL_CARD.md`).
+static TAG_MODEL: &[u8] = include_bytes!("../knowledge/models/tag.bin");
+
+/// Magic and version of the tag model file.
+const MAGIC: &[u8; 8] = b"EFTAG\x00\x00\x01";
+
 /// The tag stage with its loaded models.
 #[derive(Debug, Default)]
-pub struct Tag;
+pub struct Tag {
+    /// POS tagger.
+    pub tagger: Tagger,
+    /// Lemmatiser.
+    pub lemmatizer: Lemmatizer,
+}
+
+/// One tagged word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    /// Universal POS.
+    pub upos: &'static str,
+    /// Penn tag.
+    pub xpos: &'static str,
+    /// Lemma.
+    pub lemma: String,
+}
 
 impl Tag {
     /// Loads the embedded models.
@@ -14,16 +54,234 @@ impl Tag {
     /// # Errors
     /// When an embedded model is corrupt.
     pub fn load() -> Result<Self> {
-        Ok(Self)
+        Self::from_bytes(TAG_MODEL)
+    }
+
+    /// Reads models from the bytes written by [`Tag::to_bytes`].
+    ///
+    /// # Errors
+    /// When the bytes are not a valid model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let mut r = Reader::new(bytes, "tag.bin");
+        r.expect_magic(MAGIC)?;
+        let tagger = Tagger::read(&mut r)?;
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        Ok(Self { tagger, lemmatizer })
+    }
+
+    /// Serialises the models (deterministic).
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        self.tagger.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        w.buf
+    }
+
+    /// Tags one sentence of words (UD tokenisation).
+    #[must_use]
+    pub fn tag_words(&self, words: &[&str]) -> Vec<Tagged> {
+        let mut classes = Vec::with_capacity(words.len());
+        self.tagger.tag(words, &mut classes);
+        words
+            .iter()
+            .zip(&classes)
+            .map(|(w, &c)| {
+                let (xpos, upos) = self.tagger.class(c);
+                Tagged {
+                    upos,
+                    xpos,
+                    lemma: self.lemmatizer.lemma(w, xpos),
+                }
+            })
+            .collect()
     }
 }
+
+/// Longest sentence tagged as one unit; longer token runs are tagged in chunks.
+const MAX_SENTENCE: usize = 1000;
 
 impl Stage for Tag {
     fn name(&self) -> StageName {
         StageName::Tag
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let _ = doc;
+        let n = doc.tokens.len();
+        let mut ranges: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                (
+                    (s.token_start as usize).min(n),
+                    (s.token_end as usize).min(n),
+                )
+            })
+            .filter(|(a, b)| a < b)
+            .collect();
+        if ranges.is_empty() && n > 0 {
+            ranges.push((0, n));
+        }
+        let mut classes = Vec::new();
+        for (a, b) in ranges {
+            let mut start = a;
+            while start < b {
+                let end = (start + MAX_SENTENCE).min(b);
+                let words: Vec<&str> = doc.tokens[start..end]
+                    .iter()
+                    .map(|t| t.norm_or(&doc.text))
+                    .collect();
+                self.tagger.tag(&words, &mut classes);
+                let lemmas: Vec<String> = words
+                    .iter()
+                    .zip(&classes)
+                    .map(|(w, &c)| self.lemmatizer.lemma(w, self.tagger.class(c).0))
+                    .collect();
+                for ((t, &c), l) in doc.tokens[start..end].iter_mut().zip(&classes).zip(lemmas) {
+                    let (xpos, upos) = self.tagger.class(c);
+                    t.xpos = xpos;
+                    t.upos = upos;
+                    t.lemma = Some(l);
+                }
+                start = end;
+            }
+        }
         Ok(())
+    }
+}
+
+/// The shared reference-data folder: `$EVENTFRAME_SHARED`, else `<repo>/../shared`, else
+/// `/work/shared`; `None` when none exists.
+#[must_use]
+pub fn shared_dir() -> Option<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Some(p) = std::env::var_os("EVENTFRAME_SHARED") {
+        candidates.push(PathBuf::from(p));
+    }
+    candidates.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    candidates.push(PathBuf::from("/work/shared"));
+    candidates.into_iter().find(|p| p.join("data").is_dir())
+}
+
+/// UD training, dev and test files under the shared folder: `(train, dev, ewt_test, gum_test)`.
+#[must_use]
+pub fn ud_files(shared: &std::path::Path) -> (Vec<PathBuf>, Vec<PathBuf>, PathBuf, PathBuf) {
+    let ud = shared.join("data/ud");
+    let mut train: Vec<PathBuf> = (1..=4)
+        .map(|i| ud.join(format!("ewt/en_ewt-ud-train.part{i}.conllu")))
+        .collect();
+    train.extend((1..=5).map(|i| {
+        ud.join(format!(
+            "gum/en_gum-train-from-amir-zeldes-gum.part{i}.conllu"
+        ))
+    }));
+    let dev = vec![
+        ud.join("ewt/en_ewt-ud-dev.conllu"),
+        ud.join("gum/en_gum-ud-dev.conllu"),
+    ];
+    (
+        train,
+        dev,
+        ud.join("ewt/en_ewt-ud-test.conllu"),
+        ud.join("gum/en_gum-ud-test.conllu"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Sentence, Span, Token};
+
+    fn doc_of(words: &[&str]) -> Document {
+        let text = words.join(" ");
+        let mut doc = Document::new("t", text, None);
+        let mut pos = 0;
+        for w in words {
+            doc.tokens.push(Token {
+                span: Span::new(pos, pos + w.len()),
+                space_after: true,
+                ..Token::default()
+            });
+            pos += w.len() + 1;
+        }
+        doc.sentences.push(Sentence {
+            span: Span::new(0, doc.text.len()),
+            token_start: 0,
+            token_end: words.len() as u32,
+        });
+        doc
+    }
+
+    #[test]
+    fn tags_a_sentence_with_the_embedded_model() {
+        let tag = Tag::load().unwrap();
+        let mut doc = doc_of(&[
+            "Russia",
+            "ratified",
+            "the",
+            "treaty",
+            "on",
+            "Wednesday",
+            ".",
+        ]);
+        tag.process(&mut doc).unwrap();
+        let got: Vec<(&str, &str, &str)> = doc
+            .tokens
+            .iter()
+            .map(|t| (t.upos, t.xpos, t.lemma.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("PROPN", "NNP", "Russia"),
+                ("VERB", "VBD", "ratify"),
+                ("DET", "DT", "the"),
+                ("NOUN", "NN", "treaty"),
+                ("ADP", "IN", "on"),
+                ("PROPN", "NNP", "Wednesday"),
+                ("PUNCT", ".", "."),
+            ]
+        );
+    }
+
+    #[test]
+    fn model_round_trips_and_rejects_garbage() {
+        let tag = Tag::load().unwrap();
+        assert_eq!(
+            Tag::from_bytes(&tag.to_bytes()).unwrap().to_bytes(),
+            tag.to_bytes()
+        );
+        for bad in [&b""[..], b"EFTAG", b"not a model at all"] {
+            let e = Tag::from_bytes(bad).unwrap_err().to_string();
+            assert!(e.contains("tag.bin"), "{e}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_tokens_or_sentences() {
+        let tag = Tag::load().unwrap();
+        let mut doc = doc_of(&["\u{1f600}", "İİ", "\u{200b}", "x-", "--", "''", "ǅ"]);
+        doc.sentences.push(Sentence {
+            span: Span::new(0, 0),
+            token_start: 5,
+            token_end: 99,
+        });
+        doc.sentences.push(Sentence {
+            span: Span::new(0, 0),
+            token_start: 9,
+            token_end: 2,
+        });
+        tag.process(&mut doc).unwrap();
+        assert!(doc
+            .tokens
+            .iter()
+            .all(|t| !t.upos.is_empty() && t.lemma.is_some()));
+        let mut empty = Document::new("e", "", None);
+        tag.process(&mut empty).unwrap();
+        let long: Vec<String> = (0..2500).map(|i| format!("w{i}")).collect();
+        let refs: Vec<&str> = long.iter().map(String::as_str).collect();
+        let mut big = doc_of(&refs);
+        tag.process(&mut big).unwrap();
+        assert!(big.tokens.iter().all(|t| !t.upos.is_empty()));
     }
 }

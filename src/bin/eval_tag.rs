@@ -1,0 +1,118 @@
+//! Evaluates the tag models on the EWT and GUM test sets (gold tokenisation) and measures speed.
+//!
+//! `cargo run --release --bin eval_tag -- [--model PATH] [--dev]`
+
+use std::time::Instant;
+
+use eventframe::pipeline::Stage;
+use eventframe::tag::conllu::{read_files, to_document};
+use eventframe::tag::{shared_dir, ud_files, Tag};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let t0 = Instant::now();
+    let tag = match args.iter().position(|a| a == "--model") {
+        Some(i) => {
+            let p = args.get(i + 1).ok_or("`--model` needs a path")?;
+            let b = std::fs::read(p).map_err(|e| format!("could not read `{p}`: {e}"))?;
+            Tag::from_bytes(&b)
+        }
+        None => Tag::load(),
+    }
+    .map_err(|e| e.to_string())?;
+    let load = t0.elapsed().as_secs_f64();
+    let (c, d, f, w) = tag.tagger.stats();
+    println!(
+        "load: {:.1} ms ({c} classes, {d} dict words, {f} features, {w} weights)",
+        load * 1000.0
+    );
+    let Some(shared) = shared_dir() else {
+        println!("reference data not found (set EVENTFRAME_SHARED); skipping evaluation");
+        return Ok(());
+    };
+    let (_, dev, ewt, gum) = ud_files(&shared);
+    let sets: Vec<(String, Vec<std::path::PathBuf>)> = if args.iter().any(|a| a == "--dev") {
+        dev.iter()
+            .map(|p| {
+                (
+                    p.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    vec![p.clone()],
+                )
+            })
+            .collect()
+    } else {
+        vec![
+            ("EWT test".into(), vec![ewt]),
+            ("GUM test".into(), vec![gum]),
+        ]
+    };
+    for (name, files) in sets {
+        let sents = read_files(&files).map_err(|e| e.to_string())?;
+        let mut doc = to_document(&name, &sents);
+        let n = doc.tokens.len();
+        let (mut best, mut best_cpu) = (f64::MAX, f64::MAX);
+        for _ in 0..3 {
+            for t in &mut doc.tokens {
+                t.lemma = None;
+            }
+            let t1 = Instant::now();
+            let c1 = thread_cpu();
+            tag.process(&mut doc).map_err(|e| e.message)?;
+            best = best.min(t1.elapsed().as_secs_f64());
+            if let (Some(a), Some(b)) = (c1, thread_cpu()) {
+                best_cpu = best_cpu.min(b - a);
+            }
+        }
+        let (mut u, mut x, mut l, mut lo) = (0usize, 0usize, 0usize, 0usize);
+        let mut confusions: std::collections::BTreeMap<(String, String), usize> =
+            Default::default();
+        for (t, g) in doc.tokens.iter().zip(sents.iter().flatten()) {
+            if t.upos != g.upos {
+                *confusions
+                    .entry((g.upos.clone(), t.upos.to_owned()))
+                    .or_default() += 1;
+            }
+            u += usize::from(t.upos == g.upos);
+            x += usize::from(t.xpos == g.xpos);
+            let lem = t.lemma.as_deref().unwrap_or("");
+            l += usize::from(lem == g.lemma);
+            lo += usize::from(lem.to_lowercase() == g.lemma.to_lowercase());
+        }
+        let pct = |k: usize| k as f64 * 100.0 / n.max(1) as f64;
+        println!(
+            "{name}: {n} tokens  UPOS {:.2}  XPOS {:.2}  lemma {:.2} (case-insensitive {:.2})  speed {:.0} tokens/s wall, {:.0} tokens/s CPU",
+            pct(u),
+            pct(x),
+            pct(l),
+            pct(lo),
+            n as f64 / best,
+            n as f64 / best_cpu
+        );
+        if args.iter().any(|a| a == "--confusions") {
+            let mut v: Vec<_> = confusions.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for ((g, p), k) in v.iter().take(15) {
+                println!("  gold {g:6} -> {p:6} {k}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// CPU time of the calling thread in seconds (Linux `/proc`), so that speed is per core even
+/// on a busy machine.
+fn thread_cpu() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}

@@ -1,0 +1,419 @@
+//! A reusable averaged perceptron over hashed `u64` features: a sparse trainer and a compact,
+//! quantised model for inference (`i16` weights, tiny weights pruned).
+//!
+//! The trainer is exact integer arithmetic, so training is deterministic for a given order of
+//! examples. Other stages (e.g. a NER model) can reuse it with their own features.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::io::{Reader, Writer};
+use crate::error::Result;
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A `HashMap` keyed by pre-hashed `u64`s.
+pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    class: u16,
+    w: i32,
+    total: i64,
+    stamp: u64,
+}
+
+/// The sparse averaged-perceptron trainer.
+#[derive(Debug)]
+pub struct Trainer {
+    n_classes: usize,
+    index: IdMap<u32>,
+    rows: Vec<Vec<Entry>>,
+    /// Number of examples seen (the averaging clock).
+    time: u64,
+}
+
+impl Trainer {
+    /// A trainer for `n_classes` classes.
+    #[must_use]
+    pub fn new(n_classes: usize) -> Self {
+        Self {
+            n_classes,
+            index: IdMap::default(),
+            rows: Vec::new(),
+            time: 0,
+        }
+    }
+
+    /// Number of classes.
+    #[must_use]
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Adds the current (not averaged) weights of `feats` to `scores` (length `n_classes`).
+    pub fn score(&self, feats: &[u64], scores: &mut [i64]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += i64::from(e.w);
+                }
+            }
+        }
+    }
+
+    /// The best class by current weights (lowest index on ties), among `allowed` when given.
+    #[must_use]
+    pub fn predict(
+        &self,
+        feats: &[u64],
+        scores: &mut [i64],
+        allowed: Option<&dyn Fn(usize) -> bool>,
+    ) -> usize {
+        self.score(feats, scores);
+        best(scores, allowed)
+    }
+
+    /// Advances the averaging clock by one example; call once per training example.
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// Standard perceptron update: `+1` for `gold`, `-1` for `guess` on every feature.
+    pub fn update(&mut self, feats: &[u64], gold: usize, guess: usize) {
+        if gold == guess {
+            return;
+        }
+        for &f in feats {
+            let r = match self.index.get(&f) {
+                Some(&r) => r as usize,
+                None => {
+                    self.rows.push(Vec::new());
+                    let r = self.rows.len() - 1;
+                    self.index.insert(f, r as u32);
+                    r
+                }
+            };
+            for (c, d) in [(gold, 1i32), (guess, -1i32)] {
+                let row = &mut self.rows[r];
+                let e = match row.iter().position(|e| e.class as usize == c) {
+                    Some(p) => &mut row[p],
+                    None => {
+                        row.push(Entry {
+                            class: c as u16,
+                            w: 0,
+                            total: 0,
+                            stamp: self.time,
+                        });
+                        let n = row.len() - 1;
+                        &mut row[n]
+                    }
+                };
+                e.total += i64::from(e.w) * (self.time - e.stamp) as i64;
+                e.stamp = self.time;
+                e.w += d;
+            }
+        }
+    }
+
+    /// The averaged weights, quantised and pruned into a [`Compact`] model. Weights whose
+    /// averaged magnitude is below `prune` are dropped.
+    #[must_use]
+    pub fn compact(&self, prune: f64) -> Compact {
+        let t = self.time.max(1) as f64;
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let avg = |e: &Entry| (e.total as f64 + f64::from(e.w) * (self.time - e.stamp) as f64) / t;
+        let mut max_abs = 0f64;
+        for (_, r) in &keys {
+            for e in &self.rows[*r as usize] {
+                max_abs = max_abs.max(avg(e).abs());
+            }
+        }
+        let scale = if max_abs > 0.0 {
+            max_abs / 32_000.0
+        } else {
+            1.0
+        };
+        let mut rows = Vec::new();
+        for (k, r) in keys {
+            let mut row: Vec<(u16, i16)> = self.rows[r as usize]
+                .iter()
+                .filter_map(|e| {
+                    let a = avg(e);
+                    let q = (a / scale).round();
+                    (a.abs() >= prune && q != 0.0).then_some((e.class, q as i16))
+                })
+                .collect();
+            if !row.is_empty() {
+                row.sort_unstable();
+                rows.push((k, row));
+            }
+        }
+        Compact::from_rows(self.n_classes, scale as f32, rows)
+    }
+}
+
+/// Index of the highest score (lowest index on ties), among `allowed` classes when given.
+#[must_use]
+pub fn best<T: PartialOrd + Copy>(scores: &[T], allowed: Option<&dyn Fn(usize) -> bool>) -> usize {
+    let mut bi = usize::MAX;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed.is_some_and(|a| !a(i)) {
+            continue;
+        }
+        if bi == usize::MAX || s > scores[bi] {
+            bi = i;
+        }
+    }
+    if bi == usize::MAX {
+        0
+    } else {
+        bi
+    }
+}
+
+/// A compact averaged-perceptron model: an open-addressing table from a 32-bit feature key to a
+/// run of `(class, i16 weight)` pairs (at most 255 per feature).
+#[derive(Debug, Clone, Default)]
+pub struct Compact {
+    n_classes: usize,
+    scale: f32,
+    /// Open-addressing slots: 32-bit key (0 = empty) and run start << 8 | run length.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    /// Runs of (class, weight), interleaved so one feature's run shares a cache line.
+    entries: Vec<(u16, i16)>,
+    n_features: usize,
+}
+
+/// The 32-bit table key of a 64-bit feature (never 0).
+#[inline]
+#[must_use]
+pub fn key32(k: u64) -> u32 {
+    ((k ^ (k >> 32)) as u32).max(1)
+}
+
+impl Compact {
+    fn with_capacity(n_classes: usize, scale: f32, n_features: usize, n_weights: usize) -> Self {
+        let cap = (n_features * 2).next_power_of_two().max(16);
+        Self {
+            n_classes,
+            scale,
+            slots: vec![(0, 0); cap],
+            mask: cap - 1,
+            entries: Vec::with_capacity(n_weights),
+            n_features: 0,
+        }
+    }
+
+    /// Appends one feature's run; returns false when the key is already present.
+    fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) -> bool {
+        let mut i = (key as usize) & self.mask;
+        while self.slots[i].0 != 0 {
+            if self.slots[i].0 == key {
+                return false;
+            }
+            i = (i + 1) & self.mask;
+        }
+        let start = self.entries.len() as u32;
+        self.entries.extend(row.take(255));
+        let len = self.entries.len() as u32 - start;
+        self.slots[i] = (key, start << 8 | len);
+        self.n_features += 1;
+        true
+    }
+
+    fn from_rows(n_classes: usize, scale: f32, rows: Vec<(u64, Vec<(u16, i16)>)>) -> Self {
+        let nw = rows.iter().map(|r| r.1.len()).sum();
+        let mut m = Self::with_capacity(n_classes, scale, rows.len(), nw);
+        // Rows are sorted by 64-bit key; on a (rare) 32-bit collision the first row wins.
+        for (k, row) in rows {
+            m.push_row(key32(k), row.into_iter());
+        }
+        m
+    }
+
+    /// Number of classes.
+    #[must_use]
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of stored features and weights.
+    #[must_use]
+    pub fn size(&self) -> (usize, usize) {
+        (self.n_features, self.entries.len())
+    }
+
+    /// The scale that turns stored `i16` weights back into averaged weights.
+    #[must_use]
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Sets `scores` (length `n_classes`) to the summed quantised weights of `feats`.
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        if self.slots.is_empty() {
+            return;
+        }
+        // Probe in batches: the first loads of a batch are independent, so their cache misses
+        // overlap instead of queueing one after another.
+        const BATCH: usize = 16;
+        for chunk in feats.chunks(BATCH) {
+            let mut first = [(0u32, 0u32, 0usize); BATCH];
+            for (f, slot) in chunk.iter().zip(first.iter_mut()) {
+                let key = key32(*f);
+                let i = (key as usize) & self.mask;
+                *slot = (key, self.slots[i].0, i);
+            }
+            let mut runs = [(0usize, 0usize); BATCH];
+            let mut nr = 0;
+            for &(key, k0, i0) in &first[..chunk.len()] {
+                let found = if k0 == key {
+                    Some(self.slots[i0].1)
+                } else if k0 == 0 {
+                    None
+                } else {
+                    let mut i = (i0 + 1) & self.mask;
+                    loop {
+                        let (k, v) = self.slots[i];
+                        if k == key {
+                            break Some(v);
+                        }
+                        if k == 0 {
+                            break None;
+                        }
+                        i = (i + 1) & self.mask;
+                    }
+                };
+                if let Some(v) = found {
+                    runs[nr] = ((v >> 8) as usize, (v & 0xff) as usize);
+                    nr += 1;
+                }
+            }
+            for &(s, l) in &runs[..nr] {
+                for &(c, w) in &self.entries[s..s + l] {
+                    if let Some(x) = scores.get_mut(c as usize) {
+                        *x += i32::from(w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Serialises the model (features sorted by key, so equal models give equal bytes).
+    pub fn write(&self, w: &mut Writer) {
+        w.buf.extend_from_slice(b"PCP2");
+        w.u32(self.n_classes as u32);
+        w.f32(self.scale);
+        let mut rows: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
+        rows.sort_unstable();
+        w.u32(rows.len() as u32);
+        w.u32(self.entries.len() as u32);
+        let wide = self.n_classes > 256;
+        for (k, v) in rows {
+            let (s, l) = ((v >> 8) as usize, (v & 0xff) as usize);
+            w.u32(k);
+            w.u8(l as u8);
+            for &(c, x) in &self.entries[s..s + l] {
+                if wide {
+                    w.u16(c);
+                } else {
+                    w.u8(c as u8);
+                }
+                w.i16(x);
+            }
+        }
+    }
+
+    /// Reads a model written by [`Compact::write`].
+    ///
+    /// # Errors
+    /// When the bytes are truncated or malformed.
+    pub fn read(r: &mut Reader<'_>) -> Result<Self> {
+        r.expect_magic(b"PCP2")?;
+        let n_classes = r.u32()? as usize;
+        let scale = r.f32()?;
+        let n = r.count(5)?;
+        let nw = r.count(3)?;
+        let wide = n_classes > 256;
+        let unit = if wide { 4 } else { 3 };
+        let mut m = Self::with_capacity(n_classes, scale, n, nw);
+        for _ in 0..n {
+            let k = r.u32()?.max(1);
+            let l = r.u8()? as usize;
+            let b = r.bytes(l * unit)?;
+            let row = b.chunks_exact(unit).map(|c| {
+                if wide {
+                    (
+                        u16::from_le_bytes([c[0], c[1]]),
+                        i16::from_le_bytes([c[2], c[3]]),
+                    )
+                } else {
+                    (u16::from(c[0]), i16::from_le_bytes([c[1], c[2]]))
+                }
+            });
+            m.push_row(k, row);
+        }
+        Ok(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        // Class = feature id mod 3, plus a shared bias feature.
+        let mut t = Trainer::new(3);
+        let mut scores = vec![0i64; 3];
+        for _ in 0..5 {
+            for x in 0u64..30 {
+                let feats = [100 + x, 7];
+                t.tick();
+                let g = t.predict(&feats, &mut scores, None);
+                t.update(&feats, (x % 3) as usize, g);
+            }
+        }
+        let m = t.compact(0.0);
+        let mut s = vec![0i32; 3];
+        for x in 0u64..30 {
+            m.score(&[100 + x, 7], &mut s);
+            assert_eq!(best(&s, None), (x % 3) as usize);
+        }
+        let mut w = Writer::default();
+        m.write(&mut w);
+        let m2 = Compact::read(&mut Reader::new(&w.buf, "t")).unwrap();
+        let mut w2 = Writer::default();
+        m2.write(&mut w2);
+        assert_eq!(w.buf, w2.buf);
+        assert!(Compact::read(&mut Reader::new(&w.buf[..w.buf.len() - 1], "t")).is_err());
+    }
+
+    #[test]
+    fn best_respects_allowed_and_ties() {
+        assert_eq!(best(&[1, 3, 3], None), 1);
+        assert_eq!(best(&[1, 3, 2], Some(&|i: usize| i != 1)), 2);
+        assert_eq!(best::<i32>(&[], None), 0);
+    }
+}
