@@ -1,6 +1,6 @@
 //! Evaluates the tag models on the EWT and GUM test sets (gold tokenisation) and measures speed.
 //!
-//! `cargo run --release --bin eval_tag -- [--model PATH] [--dev]`
+//! `cargo run --release --bin eval_tag -- [--model PATH] [--parse-model PATH] [--dev] [--confusions]`
 
 use std::time::Instant;
 
@@ -27,6 +27,16 @@ fn run() -> Result<(), String> {
         None => Tag::load(),
     }
     .map_err(|e| e.to_string())?;
+    let mut tag = tag;
+    if let Some(i) = args.iter().position(|a| a == "--parse-model") {
+        let p = args.get(i + 1).ok_or("`--parse-model` needs a path")?;
+        let b = std::fs::read(p).map_err(|e| format!("could not read `{p}`: {e}"))?;
+        tag.parser = Tag::parser_from_bytes(&b).map_err(|e| e.to_string())?;
+    }
+    if let Some(p) = &tag.parser {
+        let (f, w) = p.stats();
+        println!("parser: {f} features, {w} weights");
+    }
     let load = t0.elapsed().as_secs_f64();
     let (c, d, f, w) = tag.tagger.stats();
     println!(
@@ -74,6 +84,25 @@ fn run() -> Result<(), String> {
             }
         }
         let (mut u, mut x, mut l, mut lo) = (0usize, 0usize, 0usize, 0usize);
+        let (mut uas, mut las, mut uas_np, mut las_np, mut n_np) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        let mut offset = 0usize;
+        for s in &sents {
+            for (k, g) in s.iter().enumerate() {
+                let t = &doc.tokens[offset + k];
+                let gh = (g.head > 0).then(|| (offset + g.head as usize - 1) as u32);
+                let hu = t.head == gh;
+                let hl = hu && t.deprel == g.deprel;
+                uas += usize::from(hu);
+                las += usize::from(hl);
+                if g.upos != "PUNCT" {
+                    n_np += 1;
+                    uas_np += usize::from(hu);
+                    las_np += usize::from(hl);
+                }
+            }
+            offset += s.len();
+        }
         let mut confusions: std::collections::BTreeMap<(String, String), usize> =
             Default::default();
         for (t, g) in doc.tokens.iter().zip(sents.iter().flatten()) {
@@ -98,6 +127,15 @@ fn run() -> Result<(), String> {
             n as f64 / best,
             n as f64 / best_cpu
         );
+        if tag.parser.is_some() {
+            println!(
+                "  parser: UAS {:.2}  LAS {:.2}  (without punctuation: UAS {:.2}  LAS {:.2})",
+                pct(uas),
+                pct(las),
+                uas_np as f64 * 100.0 / n_np.max(1) as f64,
+                las_np as f64 * 100.0 / n_np.max(1) as f64
+            );
+        }
         if args.iter().any(|a| a == "--confusions") {
             let mut v: Vec<_> = confusions.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -159,7 +159,8 @@ impl Trainer {
                 .filter_map(|e| {
                     let a = avg(e);
                     let q = (a / scale).round();
-                    (a.abs() >= prune && q != 0.0).then_some((e.class, q as i16))
+                    let q = snap(q.clamp(-32_000.0, 32_000.0) as i16);
+                    (a.abs() >= prune && q != 0).then_some((e.class, q))
                 })
                 .collect();
             if !row.is_empty() {
@@ -190,6 +191,73 @@ pub fn best<T: PartialOrd + Copy>(scores: &[T], allowed: Option<&dyn Fn(usize) -
     }
 }
 
+/// Magnitudes of the 8-bit weight code: 0..=16 exactly, then 111 geometric steps of 7.1 % up to
+/// about 32,000 (integer arithmetic only, so every platform builds the same table).
+fn codebook() -> [i16; 128] {
+    let mut t = [0i16; 128];
+    let mut v: i64 = 16_000;
+    for (k, x) in t.iter_mut().enumerate() {
+        if k <= 16 {
+            *x = k as i16;
+        } else {
+            v = v * 1071 / 1000;
+            *x = ((v + 500) / 1000).min(32_767) as i16;
+        }
+    }
+    t
+}
+
+/// The 8-bit code of a weight: sign bit plus the index of the nearest codebook magnitude.
+fn encode(w: i16, book: &[i16; 128]) -> u8 {
+    let m = w.unsigned_abs().min(32_767) as i16;
+    let i = book.partition_point(|&x| x < m);
+    let k = if i == 0 {
+        0
+    } else if i >= 128 {
+        127
+    } else if (book[i] - m) < (m - book[i - 1]) {
+        i
+    } else {
+        i - 1
+    };
+    (k as u8) | if w < 0 { 0x80 } else { 0 }
+}
+
+fn decode(code: u8, book: &[i16; 128]) -> i16 {
+    let m = book[(code & 0x7f) as usize];
+    if code & 0x80 != 0 {
+        -m
+    } else {
+        m
+    }
+}
+
+/// Rounds a weight to the nearest value the 8-bit code can hold.
+fn snap(w: i16) -> i16 {
+    let book = codebook();
+    decode(encode(w, &book), &book)
+}
+
+fn write_varint(w: &mut Writer, mut v: u32) {
+    while v >= 0x80 {
+        w.u8((v as u8) | 0x80);
+        v >>= 7;
+    }
+    w.u8(v as u8);
+}
+
+fn read_varint(r: &mut Reader<'_>) -> Result<u32> {
+    let mut v: u32 = 0;
+    for shift in [0, 7, 14, 21, 28] {
+        let b = r.u8()?;
+        v |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Ok(v);
+        }
+    }
+    Ok(v)
+}
+
 /// A compact averaged-perceptron model: an open-addressing table from a 32-bit feature key to a
 /// run of `(class, i16 weight)` pairs (at most 255 per feature).
 #[derive(Debug, Clone, Default)]
@@ -213,7 +281,10 @@ pub fn key32(k: u64) -> u32 {
 
 impl Compact {
     fn with_capacity(n_classes: usize, scale: f32, n_features: usize, n_weights: usize) -> Self {
-        let cap = (n_features * 2).next_power_of_two().max(16);
+        // Load factor at most 0.8: a smaller table stays warmer in the cache.
+        let cap = (n_features + n_features / 4 + 1)
+            .next_power_of_two()
+            .max(16);
         Self {
             n_classes,
             scale,
@@ -320,9 +391,11 @@ impl Compact {
         }
     }
 
-    /// Serialises the model (features sorted by key, so equal models give equal bytes).
+    /// Serialises the model: features sorted by key (so equal models give equal bytes), keys
+    /// delta-coded as varints, weights as 8-bit codes (lossless for models from
+    /// [`Trainer::compact`], whose weights are already snapped to the code).
     pub fn write(&self, w: &mut Writer) {
-        w.buf.extend_from_slice(b"PCP2");
+        w.buf.extend_from_slice(b"PCP3");
         w.u32(self.n_classes as u32);
         w.f32(self.scale);
         let mut rows: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
@@ -330,9 +403,12 @@ impl Compact {
         w.u32(rows.len() as u32);
         w.u32(self.entries.len() as u32);
         let wide = self.n_classes > 256;
+        let book = codebook();
+        let mut prev = 0u32;
         for (k, v) in rows {
             let (s, l) = ((v >> 8) as usize, (v & 0xff) as usize);
-            w.u32(k);
+            write_varint(w, k - prev);
+            prev = k;
             w.u8(l as u8);
             for &(c, x) in &self.entries[s..s + l] {
                 if wide {
@@ -340,7 +416,7 @@ impl Compact {
                 } else {
                     w.u8(c as u8);
                 }
-                w.i16(x);
+                w.u8(encode(x, &book));
             }
         }
     }
@@ -350,29 +426,28 @@ impl Compact {
     /// # Errors
     /// When the bytes are truncated or malformed.
     pub fn read(r: &mut Reader<'_>) -> Result<Self> {
-        r.expect_magic(b"PCP2")?;
+        r.expect_magic(b"PCP3")?;
         let n_classes = r.u32()? as usize;
         let scale = r.f32()?;
-        let n = r.count(5)?;
-        let nw = r.count(3)?;
+        let n = r.count(2)?;
+        let nw = r.count(2)?;
         let wide = n_classes > 256;
-        let unit = if wide { 4 } else { 3 };
+        let unit = if wide { 3 } else { 2 };
+        let book = codebook();
         let mut m = Self::with_capacity(n_classes, scale, n, nw);
+        let mut key = 0u32;
         for _ in 0..n {
-            let k = r.u32()?.max(1);
+            key = key.wrapping_add(read_varint(r)?);
             let l = r.u8()? as usize;
             let b = r.bytes(l * unit)?;
             let row = b.chunks_exact(unit).map(|c| {
                 if wide {
-                    (
-                        u16::from_le_bytes([c[0], c[1]]),
-                        i16::from_le_bytes([c[2], c[3]]),
-                    )
+                    (u16::from_le_bytes([c[0], c[1]]), decode(c[2], &book))
                 } else {
-                    (u16::from(c[0]), i16::from_le_bytes([c[1], c[2]]))
+                    (u16::from(c[0]), decode(c[1], &book))
                 }
             });
-            m.push_row(k, row);
+            m.push_row(key.max(1), row);
         }
         Ok(m)
     }
@@ -408,6 +483,27 @@ mod tests {
         m2.write(&mut w2);
         assert_eq!(w.buf, w2.buf);
         assert!(Compact::read(&mut Reader::new(&w.buf[..w.buf.len() - 1], "t")).is_err());
+    }
+
+    #[test]
+    fn weight_code_is_monotone_and_close() {
+        let book = codebook();
+        assert!(book.windows(2).all(|w| w[0] <= w[1]));
+        assert!(book[127] > 30_000);
+        for w in [0i16, 1, -1, 16, 17, -100, 1000, 31_999, -32_000] {
+            let s = snap(w);
+            assert_eq!(snap(s), s, "snap is idempotent");
+            let err = f64::from((s - w).abs()) / f64::from(w.abs().max(1));
+            assert!(err <= 0.04, "{w} -> {s}");
+        }
+        let mut wr = Writer::default();
+        for v in [0u32, 127, 128, 300_000, u32::MAX] {
+            write_varint(&mut wr, v);
+        }
+        let mut r = Reader::new(&wr.buf, "t");
+        for v in [0u32, 127, 128, 300_000, u32::MAX] {
+            assert_eq!(read_varint(&mut r).unwrap(), v);
+        }
     }
 
     #[test]
