@@ -1,6 +1,9 @@
 //! Evaluates the tag models on the EWT and GUM test sets (gold tokenisation) and measures speed.
 //!
 //! `cargo run --release --bin eval_tag -- [--model PATH] [--parse-model PATH] [--dev] [--confusions]`
+//!
+//! `--show FILE` tags and parses a raw text file (rough whitespace/punctuation tokeniser, for
+//! inspection) and prints CoNLL-like rows; `--speed FILE` only reports the speed.
 
 use std::time::Instant;
 
@@ -43,6 +46,45 @@ fn run() -> Result<(), String> {
         "load: {:.1} ms ({c} classes, {d} dict words, {f} features, {w} weights)",
         load * 1000.0
     );
+    if let Some(i) = args.iter().position(|a| a == "--show" || a == "--speed") {
+        let p = args
+            .get(i + 1)
+            .ok_or("`--show`/`--speed` needs a text file")?;
+        let bytes = std::fs::read(p).map_err(|e| format!("could not read `{p}`: {e}"))?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let mut doc = rough_document(&text);
+        let t1 = Instant::now();
+        let c1 = thread_cpu();
+        tag.process(&mut doc).map_err(|e| e.message)?;
+        let wall = t1.elapsed().as_secs_f64();
+        let cpu = thread_cpu().zip(c1).map_or(wall, |(b, a)| b - a);
+        if args[i] == "--show" {
+            for (si, s) in doc.sentences.iter().enumerate() {
+                println!("# sentence {si}");
+                for k in s.token_start..s.token_end {
+                    let t = &doc.tokens[k as usize];
+                    let head = t.head.map_or(0, |h| h + 1 - s.token_start);
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}\t{head}\t{}",
+                        k + 1 - s.token_start,
+                        doc.slice(t.span),
+                        t.lemma.as_deref().unwrap_or("_"),
+                        t.upos,
+                        t.xpos,
+                        t.deprel
+                    );
+                }
+                println!();
+            }
+        }
+        let n = doc.tokens.len();
+        println!(
+            "{p}: {n} tokens (rough tokeniser), {:.0} tokens/s wall, {:.0} tokens/s CPU",
+            n as f64 / wall,
+            n as f64 / cpu
+        );
+        return Ok(());
+    }
     let Some(shared) = shared_dir() else {
         println!("reference data not found (set EVENTFRAME_SHARED); skipping evaluation");
         return Ok(());
@@ -153,4 +195,77 @@ fn thread_cpu() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
     Some(ns / 1e9)
+}
+
+/// A rough UD-like tokenisation of raw text for inspection and speed runs: whitespace, outer
+/// punctuation and English clitics split off; sentences end at `.`, `!` or `?` tokens.
+fn rough_document(text: &str) -> eventframe::Document {
+    use eventframe::document::{Sentence, Span, Token};
+    let mut doc = eventframe::Document::new("raw", text, None);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let is_punct =
+        |c: char| !c.is_alphanumeric() && !matches!(c, '-' | '&' | '/' | '@' | '%' | '$');
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let mut a = s;
+                let mut b = i;
+                let mut tail = Vec::new();
+                while let Some(ch) = text[a..b].chars().next().filter(|&ch| is_punct(ch)) {
+                    spans.push((a, a + ch.len_utf8()));
+                    a += ch.len_utf8();
+                }
+                while let Some(ch) = text[a..b].chars().next_back().filter(|&ch| is_punct(ch)) {
+                    let w = &text[a..b];
+                    // Keep the period of abbreviations such as "U.S." or "Jan.".
+                    if ch == '.' && w[..w.len() - 1].contains('.') {
+                        break;
+                    }
+                    tail.push((b - ch.len_utf8(), b));
+                    b -= ch.len_utf8();
+                }
+                let w = &text[a..b];
+                let lw = w.to_lowercase();
+                let clitic = ["n't", "'s", "\u{2019}s", "'re", "'ve", "'ll", "'d", "'m"]
+                    .iter()
+                    .find(|c| lw.ends_with(*c) && lw.len() > c.len())
+                    .map(|c| c.len());
+                if a < b {
+                    match clitic {
+                        Some(k) => {
+                            spans.push((a, b - k));
+                            spans.push((b - k, b));
+                        }
+                        None => spans.push((a, b)),
+                    }
+                }
+                spans.extend(tail.into_iter().rev());
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    let mut sent_start = 0usize;
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        doc.tokens.push(Token {
+            span: Span::new(a, b),
+            sentence: doc.sentences.len() as u32,
+            space_after: text[b..].starts_with(char::is_whitespace),
+            ..Token::default()
+        });
+        let end = matches!(&text[a..b], "." | "!" | "?") || k + 1 == spans.len();
+        if end {
+            doc.sentences.push(Sentence {
+                span: Span::new(spans[sent_start].0, b),
+                token_start: sent_start as u32,
+                token_end: k as u32 + 1,
+            });
+            sent_start = k + 1;
+        }
+    }
+    doc
 }

@@ -164,9 +164,15 @@ impl Stage for Tag {
             let mut start = a;
             while start < b {
                 let end = (start + MAX_SENTENCE).min(b);
+                // `Token::norm_or`, but an out-of-range span gives "" instead of a panic.
                 let words: Vec<&str> = doc.tokens[start..end]
                     .iter()
-                    .map(|t| t.norm_or(&doc.text))
+                    .map(|t| {
+                        t.norm
+                            .as_deref()
+                            .or_else(|| doc.text.get(t.span.start..t.span.end))
+                            .unwrap_or("")
+                    })
                     .collect();
                 self.tagger.tag(&words, &mut classes);
                 let lemmas: Vec<String> = words
@@ -362,6 +368,26 @@ mod tests {
         assert_eq!(doc.tokens.iter().filter(|t| t.head.is_none()).count(), 2);
     }
 
+    fn shared_tag() -> &'static Tag {
+        static TAG: std::sync::OnceLock<Tag> = std::sync::OnceLock::new();
+        TAG.get_or_init(|| Tag::load().unwrap())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_words_get_tags_lemmas_and_valid_heads(words in proptest::collection::vec("\\PC{1,12}", 0..40)) {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut doc = doc_of(&refs);
+            shared_tag().process(&mut doc).unwrap();
+            let n = doc.tokens.len() as u32;
+            for t in &doc.tokens {
+                proptest::prop_assert!(!t.upos.is_empty() && !t.xpos.is_empty() && t.lemma.is_some());
+                proptest::prop_assert!(t.head.is_none_or(|h| h < n));
+            }
+        }
+    }
+
     #[test]
     fn model_round_trips_and_rejects_garbage() {
         let tag = Tag::load().unwrap();
@@ -379,6 +405,8 @@ mod tests {
     fn never_panics_on_odd_tokens_or_sentences() {
         let tag = Tag::load().unwrap();
         let mut doc = doc_of(&["\u{1f600}", "İİ", "\u{200b}", "x-", "--", "''", "ǅ"]);
+        doc.tokens[6].span = Span::new(5, 9999);
+        doc.tokens[5].norm = Some("\u{201c}".into());
         doc.sentences.push(Sentence {
             span: Span::new(0, 0),
             token_start: 5,

@@ -304,6 +304,10 @@ impl Compact {
             }
             i = (i + 1) & self.mask;
         }
+        if self.entries.len() >= 1 << 24 {
+            // Run starts are packed into 24 bits; a larger model is refused rather than wrapped.
+            return false;
+        }
         let start = self.entries.len() as u32;
         self.entries.extend(row.take(255));
         let len = self.entries.len() as u32 - start;
