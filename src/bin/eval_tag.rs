@@ -1,6 +1,7 @@
 //! Evaluates the tag models on the EWT and GUM test sets (gold tokenisation) and measures speed.
 //!
-//! `cargo run --release --bin eval_tag -- [--model PATH] [--parse-model PATH] [--dev] [--confusions]`
+//! `cargo run --release --bin eval_tag -- [--model PATH] [--parse-model PATH] [--dev] [--confusions]
+//! [--no-parser]`
 //!
 //! `--show FILE` tags and parses a raw text file (rough whitespace/punctuation tokeniser, for
 //! inspection) and prints CoNLL-like rows; `--speed FILE` only reports the speed.
@@ -35,6 +36,9 @@ fn run() -> Result<(), String> {
         let p = args.get(i + 1).ok_or("`--parse-model` needs a path")?;
         let b = std::fs::read(p).map_err(|e| format!("could not read `{p}`: {e}"))?;
         tag.parser = Tag::parser_from_bytes(&b).map_err(|e| e.to_string())?;
+    }
+    if args.iter().any(|a| a == "--no-parser") {
+        tag.parser = None;
     }
     if let Some(p) = &tag.parser {
         let (f, w) = p.stats();

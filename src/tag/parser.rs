@@ -285,8 +285,14 @@ impl Parser {
             }
             features(&st, words, &mut feats);
             self.model.score(&feats, &mut scores);
-            let c = best(&scores, Some(&|c| st.allowed(c, root)));
-            if !st.allowed(c, root) {
+            // The best legal class, lowest index on ties (as `best`, without a closure call).
+            let mut c = usize::MAX;
+            for (k, &sc) in scores.iter().enumerate() {
+                if (c == usize::MAX || sc > scores[c]) && st.allowed(k, root) {
+                    c = k;
+                }
+            }
+            if c == usize::MAX {
                 break;
             }
             st.apply(c);

@@ -270,6 +270,26 @@ pub struct Compact {
     /// Runs of (class, weight), interleaved so one feature's run shares a cache line.
     entries: Vec<(u16, i16)>,
     n_features: usize,
+    n_weights: usize,
+}
+
+/// Slot-value flag of a feature whose single weight is stored inline:
+/// `INLINE | class << 16 | weight as u16`.
+const INLINE: u32 = 1 << 31;
+
+/// The run of one slot value: inline `(class, weight)` or `(start, len)` into the entries.
+enum Run {
+    One(u16, i16),
+    Many(usize, usize),
+}
+
+#[inline]
+fn run_of(v: u32) -> Run {
+    if v & INLINE != 0 {
+        Run::One(((v >> 16) & 0xff) as u16, v as u16 as i16)
+    } else {
+        Run::Many((v >> 8) as usize, (v & 0xff) as usize)
+    }
 }
 
 /// The 32-bit table key of a 64-bit feature (never 0).
@@ -292,11 +312,16 @@ impl Compact {
             mask: cap - 1,
             entries: Vec::with_capacity(n_weights),
             n_features: 0,
+            n_weights: 0,
         }
     }
 
     /// Appends one feature's run; returns false when the key is already present.
-    fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) -> bool {
+    fn push_row(&mut self, key: u32, row: &[(u16, i16)]) -> bool {
+        let row = &row[..row.len().min(255)];
+        if row.is_empty() {
+            return false;
+        }
         let mut i = (key as usize) & self.mask;
         while self.slots[i].0 != 0 {
             if self.slots[i].0 == key {
@@ -304,15 +329,22 @@ impl Compact {
             }
             i = (i + 1) & self.mask;
         }
-        if self.entries.len() >= 1 << 24 {
-            // Run starts are packed into 24 bits; a larger model is refused rather than wrapped.
-            return false;
-        }
-        let start = self.entries.len() as u32;
-        self.entries.extend(row.take(255));
-        let len = self.entries.len() as u32 - start;
-        self.slots[i] = (key, start << 8 | len);
+        let value = match row {
+            // A single weight lives in the slot itself: one cache miss instead of two.
+            [(c, w)] if *c < 256 => INLINE | u32::from(*c) << 16 | u32::from(*w as u16),
+            _ => {
+                if self.entries.len() >= 1 << 23 {
+                    // Run starts are packed into 23 bits; a larger model is refused, not wrapped.
+                    return false;
+                }
+                let start = self.entries.len() as u32;
+                self.entries.extend_from_slice(row);
+                start << 8 | row.len() as u32
+            }
+        };
+        self.slots[i] = (key, value);
         self.n_features += 1;
+        self.n_weights += row.len();
         true
     }
 
@@ -321,7 +353,7 @@ impl Compact {
         let mut m = Self::with_capacity(n_classes, scale, rows.len(), nw);
         // Rows are sorted by 64-bit key; on a (rare) 32-bit collision the first row wins.
         for (k, row) in rows {
-            m.push_row(key32(k), row.into_iter());
+            m.push_row(key32(k), &row);
         }
         m
     }
@@ -335,7 +367,7 @@ impl Compact {
     /// Number of stored features and weights.
     #[must_use]
     pub fn size(&self) -> (usize, usize) {
-        (self.n_features, self.entries.len())
+        (self.n_features, self.n_weights)
     }
 
     /// The scale that turns stored `i16` weights back into averaged weights.
@@ -361,6 +393,7 @@ impl Compact {
                 *slot = (key, self.slots[i].0, i);
             }
             let mut runs = [(0usize, 0usize); BATCH];
+            let mut touch = 0u16;
             let mut nr = 0;
             for &(key, k0, i0) in &first[..chunk.len()] {
                 let found = if k0 == key {
@@ -380,11 +413,22 @@ impl Compact {
                         i = (i + 1) & self.mask;
                     }
                 };
-                if let Some(v) = found {
-                    runs[nr] = ((v >> 8) as usize, (v & 0xff) as usize);
-                    nr += 1;
+                match found.map(run_of) {
+                    Some(Run::One(c, w)) => {
+                        if let Some(x) = scores.get_mut(c as usize) {
+                            *x += i32::from(w);
+                        }
+                    }
+                    Some(Run::Many(s, l)) => {
+                        runs[nr] = (s, l);
+                        nr += 1;
+                        // Touch the run now so its cache miss overlaps with the other probes.
+                        touch ^= self.entries.get(s).map_or(0, |e| e.0);
+                    }
+                    None => {}
                 }
             }
+            std::hint::black_box(touch);
             for &(s, l) in &runs[..nr] {
                 for &(c, w) in &self.entries[s..s + l] {
                     if let Some(x) = scores.get_mut(c as usize) {
@@ -405,16 +449,23 @@ impl Compact {
         let mut rows: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
         rows.sort_unstable();
         w.u32(rows.len() as u32);
-        w.u32(self.entries.len() as u32);
+        w.u32(self.n_weights as u32);
         let wide = self.n_classes > 256;
         let book = codebook();
         let mut prev = 0u32;
         for (k, v) in rows {
-            let (s, l) = ((v >> 8) as usize, (v & 0xff) as usize);
+            let one;
+            let run: &[(u16, i16)] = match run_of(v) {
+                Run::One(c, x) => {
+                    one = [(c, x)];
+                    &one
+                }
+                Run::Many(s, l) => &self.entries[s..s + l],
+            };
             write_varint(w, k - prev);
             prev = k;
-            w.u8(l as u8);
-            for &(c, x) in &self.entries[s..s + l] {
+            w.u8(run.len() as u8);
+            for &(c, x) in run {
                 if wide {
                     w.u16(c);
                 } else {
@@ -440,18 +491,20 @@ impl Compact {
         let book = codebook();
         let mut m = Self::with_capacity(n_classes, scale, n, nw);
         let mut key = 0u32;
+        let mut row = Vec::with_capacity(256);
         for _ in 0..n {
             key = key.wrapping_add(read_varint(r)?);
             let l = r.u8()? as usize;
             let b = r.bytes(l * unit)?;
-            let row = b.chunks_exact(unit).map(|c| {
+            row.clear();
+            row.extend(b.chunks_exact(unit).map(|c| {
                 if wide {
                     (u16::from_le_bytes([c[0], c[1]]), decode(c[2], &book))
                 } else {
                     (u16::from(c[0]), decode(c[1], &book))
                 }
-            });
-            m.push_row(key.max(1), row);
+            }));
+            m.push_row(key.max(1), &row);
         }
         Ok(m)
     }
