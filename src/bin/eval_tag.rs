@@ -1,6 +1,10 @@
 //! Evaluates the tag models on the EWT and GUM test sets (gold tokenisation) and measures speed.
 //!
-//! `cargo run --release --bin eval_tag -- [--model PATH] [--dev]`
+//! `cargo run --release --bin eval_tag -- [--model PATH] [--parse-model PATH] [--dev] [--confusions]
+//! [--no-parser]`
+//!
+//! `--show FILE` tags and parses a raw text file (rough whitespace/punctuation tokeniser, for
+//! inspection) and prints CoNLL-like rows; `--speed FILE` only reports the speed.
 
 use std::time::Instant;
 
@@ -27,12 +31,64 @@ fn run() -> Result<(), String> {
         None => Tag::load(),
     }
     .map_err(|e| e.to_string())?;
+    let mut tag = tag;
+    if let Some(i) = args.iter().position(|a| a == "--parse-model") {
+        let p = args.get(i + 1).ok_or("`--parse-model` needs a path")?;
+        let b = std::fs::read(p).map_err(|e| format!("could not read `{p}`: {e}"))?;
+        tag.parser = Tag::parser_from_bytes(&b).map_err(|e| e.to_string())?;
+    }
+    if args.iter().any(|a| a == "--no-parser") {
+        tag.parser = None;
+    }
+    if let Some(p) = &tag.parser {
+        let (f, w) = p.stats();
+        println!("parser: {f} features, {w} weights");
+    }
     let load = t0.elapsed().as_secs_f64();
     let (c, d, f, w) = tag.tagger.stats();
     println!(
         "load: {:.1} ms ({c} classes, {d} dict words, {f} features, {w} weights)",
         load * 1000.0
     );
+    if let Some(i) = args.iter().position(|a| a == "--show" || a == "--speed") {
+        let p = args
+            .get(i + 1)
+            .ok_or("`--show`/`--speed` needs a text file")?;
+        let bytes = std::fs::read(p).map_err(|e| format!("could not read `{p}`: {e}"))?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let mut doc = rough_document(&text);
+        let t1 = Instant::now();
+        let c1 = thread_cpu();
+        tag.process(&mut doc).map_err(|e| e.message)?;
+        let wall = t1.elapsed().as_secs_f64();
+        let cpu = thread_cpu().zip(c1).map_or(wall, |(b, a)| b - a);
+        if args[i] == "--show" {
+            for (si, s) in doc.sentences.iter().enumerate() {
+                println!("# sentence {si}");
+                for k in s.token_start..s.token_end {
+                    let t = &doc.tokens[k as usize];
+                    let head = t.head.map_or(0, |h| h + 1 - s.token_start);
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}\t{head}\t{}",
+                        k + 1 - s.token_start,
+                        doc.slice(t.span),
+                        t.lemma.as_deref().unwrap_or("_"),
+                        t.upos,
+                        t.xpos,
+                        t.deprel
+                    );
+                }
+                println!();
+            }
+        }
+        let n = doc.tokens.len();
+        println!(
+            "{p}: {n} tokens (rough tokeniser), {:.0} tokens/s wall, {:.0} tokens/s CPU",
+            n as f64 / wall,
+            n as f64 / cpu
+        );
+        return Ok(());
+    }
     let Some(shared) = shared_dir() else {
         println!("reference data not found (set EVENTFRAME_SHARED); skipping evaluation");
         return Ok(());
@@ -74,6 +130,25 @@ fn run() -> Result<(), String> {
             }
         }
         let (mut u, mut x, mut l, mut lo) = (0usize, 0usize, 0usize, 0usize);
+        let (mut uas, mut las, mut uas_np, mut las_np, mut n_np) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        let mut offset = 0usize;
+        for s in &sents {
+            for (k, g) in s.iter().enumerate() {
+                let t = &doc.tokens[offset + k];
+                let gh = (g.head > 0).then(|| (offset + g.head as usize - 1) as u32);
+                let hu = t.head == gh;
+                let hl = hu && t.deprel == g.deprel;
+                uas += usize::from(hu);
+                las += usize::from(hl);
+                if g.upos != "PUNCT" {
+                    n_np += 1;
+                    uas_np += usize::from(hu);
+                    las_np += usize::from(hl);
+                }
+            }
+            offset += s.len();
+        }
         let mut confusions: std::collections::BTreeMap<(String, String), usize> =
             Default::default();
         for (t, g) in doc.tokens.iter().zip(sents.iter().flatten()) {
@@ -98,6 +173,15 @@ fn run() -> Result<(), String> {
             n as f64 / best,
             n as f64 / best_cpu
         );
+        if tag.parser.is_some() {
+            println!(
+                "  parser: UAS {:.2}  LAS {:.2}  (without punctuation: UAS {:.2}  LAS {:.2})",
+                pct(uas),
+                pct(las),
+                uas_np as f64 * 100.0 / n_np.max(1) as f64,
+                las_np as f64 * 100.0 / n_np.max(1) as f64
+            );
+        }
         if args.iter().any(|a| a == "--confusions") {
             let mut v: Vec<_> = confusions.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -115,4 +199,77 @@ fn thread_cpu() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
     Some(ns / 1e9)
+}
+
+/// A rough UD-like tokenisation of raw text for inspection and speed runs: whitespace, outer
+/// punctuation and English clitics split off; sentences end at `.`, `!` or `?` tokens.
+fn rough_document(text: &str) -> eventframe::Document {
+    use eventframe::document::{Sentence, Span, Token};
+    let mut doc = eventframe::Document::new("raw", text, None);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let is_punct =
+        |c: char| !c.is_alphanumeric() && !matches!(c, '-' | '&' | '/' | '@' | '%' | '$');
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let mut a = s;
+                let mut b = i;
+                let mut tail = Vec::new();
+                while let Some(ch) = text[a..b].chars().next().filter(|&ch| is_punct(ch)) {
+                    spans.push((a, a + ch.len_utf8()));
+                    a += ch.len_utf8();
+                }
+                while let Some(ch) = text[a..b].chars().next_back().filter(|&ch| is_punct(ch)) {
+                    let w = &text[a..b];
+                    // Keep the period of abbreviations such as "U.S." or "Jan.".
+                    if ch == '.' && w[..w.len() - 1].contains('.') {
+                        break;
+                    }
+                    tail.push((b - ch.len_utf8(), b));
+                    b -= ch.len_utf8();
+                }
+                let w = &text[a..b];
+                let lw = w.to_lowercase();
+                let clitic = ["n't", "'s", "\u{2019}s", "'re", "'ve", "'ll", "'d", "'m"]
+                    .iter()
+                    .find(|c| lw.ends_with(*c) && lw.len() > c.len())
+                    .map(|c| c.len());
+                if a < b {
+                    match clitic {
+                        Some(k) => {
+                            spans.push((a, b - k));
+                            spans.push((b - k, b));
+                        }
+                        None => spans.push((a, b)),
+                    }
+                }
+                spans.extend(tail.into_iter().rev());
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    let mut sent_start = 0usize;
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        doc.tokens.push(Token {
+            span: Span::new(a, b),
+            sentence: doc.sentences.len() as u32,
+            space_after: text[b..].starts_with(char::is_whitespace),
+            ..Token::default()
+        });
+        let end = matches!(&text[a..b], "." | "!" | "?") || k + 1 == spans.len();
+        if end {
+            doc.sentences.push(Sentence {
+                span: Span::new(spans[sent_start].0, b),
+                token_start: sent_start as u32,
+                token_end: k as u32 + 1,
+            });
+            sent_start = k + 1;
+        }
+    }
+    doc
 }

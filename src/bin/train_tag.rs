@@ -2,11 +2,16 @@
 //!
 //! `cargo run --release --bin train_tag -- [--seed N] [--epochs N] [--prune X] [--with-dev]
 //! [--prune-sweep] [--out PATH]`
+//!
+//! With `--parser` it trains only the dependency parser (on the tags of the tagger in `--out`)
+//! and writes `src/knowledge/models/parse.bin` (or `--parse-out PATH`); `--jackknife K` tags the
+//! parser's training sentences with K taggers that each did not see them.
 
 use std::time::Instant;
 
 use eventframe::tag::conllu::{read_files, Word};
 use eventframe::tag::lemma::Lemmatizer;
+use eventframe::tag::parser::{examples, train as train_parser, ParseExample, ParserConfig};
 use eventframe::tag::tagger::{train, TrainConfig};
 use eventframe::tag::{shared_dir, ud_files, Tag};
 
@@ -23,6 +28,11 @@ fn run() -> Result<(), String> {
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/knowledge/models/tag.bin");
     let (mut min_rule, mut min_exc) = (2u32, 2u32);
     let mut with_dev = false;
+    let mut parser = false;
+    let mut jackknife = 0usize;
+    let mut pcfg = ParserConfig::default();
+    let mut parse_out =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/knowledge/models/parse.bin");
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
     while i < args.len() {
@@ -48,6 +58,13 @@ fn run() -> Result<(), String> {
                 with_dev = true;
                 i -= 1;
             }
+            "--parser" => {
+                parser = true;
+                i -= 1;
+            }
+            "--parse-out" => parse_out = val.into(),
+            "--jackknife" => jackknife = val.parse().map_err(|_| bad(&val))?,
+            "--explore" => pcfg.explore = val.parse().map_err(|_| bad(&val))?,
             "--prune-sweep" => {
                 cfg.prune_sweep = true;
                 i -= 1;
@@ -80,12 +97,77 @@ fn run() -> Result<(), String> {
         train_s.extend(dev_s.iter().cloned());
         cfg.keep_last = true;
     }
+    if parser {
+        // The parser learns from the tags of the tagger in `--out`, as at run time.
+        let bytes =
+            std::fs::read(&out).map_err(|e| format!("could not read `{}`: {e}", out.display()))?;
+        let tag = Tag::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        pcfg.seed = cfg.seed;
+        pcfg.epochs = cfg.epochs;
+        pcfg.prune = cfg.prune;
+        pcfg.prune_sweep = cfg.prune_sweep;
+        let tr = if jackknife >= 2 {
+            // Tags for the training sentences come from taggers that did not see them, so the
+            // parser learns from tags as noisy as at run time.
+            let k = jackknife;
+            let mut tr: Vec<Option<ParseExample>> = (0..train_s.len()).map(|_| None).collect();
+            for fold in 0..k {
+                let rest: Vec<Vec<Word>> = train_s
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % k != fold)
+                    .map(|(_, s)| s.clone())
+                    .collect();
+                let held: Vec<(usize, Vec<Word>)> = train_s
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % k == fold)
+                    .map(|(i, s)| (i, s.clone()))
+                    .collect();
+                let jcfg = TrainConfig {
+                    epochs: 4,
+                    keep_last: true,
+                    prune_sweep: false,
+                    ..cfg
+                };
+                let tagger = train(&rest, &dev_s, jcfg, &mut |_| {});
+                let sents: Vec<Vec<Word>> = held.iter().map(|(_, s)| s.clone()).collect();
+                for ((i, _), ex) in held.iter().zip(examples(&sents, &tagger)) {
+                    tr[*i] = Some(ex);
+                }
+                eprintln!(
+                    "jackknife fold {} of {k} tagged ({:.1}s)",
+                    fold + 1,
+                    t0.elapsed().as_secs_f64()
+                );
+            }
+            tr.into_iter().flatten().collect()
+        } else {
+            examples(&train_s, &tag.tagger)
+        };
+        let dv = examples(&dev_s, &tag.tagger);
+        let p = train_parser(&tr, &dv, pcfg, with_dev, &mut |m| eprintln!("{m}"));
+        let bytes = Tag::parser_to_bytes(&p);
+        std::fs::write(&parse_out, &bytes)
+            .map_err(|e| format!("could not write `{}`: {e}", parse_out.display()))?;
+        eprintln!(
+            "wrote {} ({} bytes) in {:.1}s",
+            parse_out.display(),
+            bytes.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
     let tagger = train(&train_s, &dev_s, cfg, &mut |m| eprintln!("{m}"));
     let words: Vec<&Word> = train_s.iter().flatten().collect();
     let lemmatizer = Lemmatizer::learn(&words, min_rule, min_exc);
     let (sc, ru, ex) = lemmatizer.stats();
     eprintln!("lemmatiser: {sc} scripts, {ru} rules, {ex} exceptions");
-    let tag = Tag { tagger, lemmatizer };
+    let tag = Tag {
+        tagger,
+        lemmatizer,
+        parser: None,
+    };
     let bytes = tag.to_bytes();
     std::fs::write(&out, &bytes)
         .map_err(|e| format!("could not write `{}`: {e}", out.display()))?;

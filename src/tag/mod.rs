@@ -8,6 +8,7 @@ pub mod conllu;
 pub mod features;
 pub mod io;
 pub mod lemma;
+pub mod parser;
 pub mod perceptron;
 pub mod tagger;
 pub mod tags;
@@ -20,13 +21,19 @@ use crate::pipeline::{Stage, StageError};
 
 use io::{Reader, Writer};
 use lemma::Lemmatizer;
+use parser::{PWord, Parser};
 use tagger::Tagger;
 
 /// The embedded tagger + lemmatiser model (see `src/knowledge/models/MODEL_CARD.md`).
 static TAG_MODEL: &[u8] = include_bytes!("../knowledge/models/tag.bin");
 
+/// The embedded dependency parser model (may be empty: then no trees are built).
+static PARSE_MODEL: &[u8] = include_bytes!("../knowledge/models/parse.bin");
+
 /// Magic and version of the tag model file.
 const MAGIC: &[u8; 8] = b"EFTAG\x00\x00\x01";
+/// Magic and version of the parser model file.
+const PARSE_MAGIC: &[u8; 8] = b"EFPARSE\x01";
 
 /// The tag stage with its loaded models.
 #[derive(Debug, Default)]
@@ -35,6 +42,8 @@ pub struct Tag {
     pub tagger: Tagger,
     /// Lemmatiser.
     pub lemmatizer: Lemmatizer,
+    /// Dependency parser, when a model is embedded.
+    pub parser: Option<Parser>,
 }
 
 /// One tagged word.
@@ -54,7 +63,31 @@ impl Tag {
     /// # Errors
     /// When an embedded model is corrupt.
     pub fn load() -> Result<Self> {
-        Self::from_bytes(TAG_MODEL)
+        let mut tag = Self::from_bytes(TAG_MODEL)?;
+        tag.parser = Self::parser_from_bytes(PARSE_MODEL)?;
+        Ok(tag)
+    }
+
+    /// Reads a parser model written by [`Tag::parser_to_bytes`]; `None` for empty bytes.
+    ///
+    /// # Errors
+    /// When the bytes are not a valid parser model.
+    pub fn parser_from_bytes(bytes: &[u8]) -> Result<Option<Parser>> {
+        if bytes.is_empty() {
+            return Ok(None);
+        }
+        let mut r = Reader::new(bytes, "parse.bin");
+        r.expect_magic(PARSE_MAGIC)?;
+        Ok(Some(Parser::read(&mut r)?))
+    }
+
+    /// Serialises a parser model (deterministic).
+    #[must_use]
+    pub fn parser_to_bytes(parser: &Parser) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(PARSE_MAGIC);
+        parser.write(&mut w);
+        w.buf
     }
 
     /// Reads models from the bytes written by [`Tag::to_bytes`].
@@ -66,7 +99,11 @@ impl Tag {
         r.expect_magic(MAGIC)?;
         let tagger = Tagger::read(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
-        Ok(Self { tagger, lemmatizer })
+        Ok(Self {
+            tagger,
+            lemmatizer,
+            parser: None,
+        })
     }
 
     /// Serialises the models (deterministic).
@@ -127,9 +164,15 @@ impl Stage for Tag {
             let mut start = a;
             while start < b {
                 let end = (start + MAX_SENTENCE).min(b);
+                // `Token::norm_or`, but an out-of-range span gives "" instead of a panic.
                 let words: Vec<&str> = doc.tokens[start..end]
                     .iter()
-                    .map(|t| t.norm_or(&doc.text))
+                    .map(|t| {
+                        t.norm
+                            .as_deref()
+                            .or_else(|| doc.text.get(t.span.start..t.span.end))
+                            .unwrap_or("")
+                    })
                     .collect();
                 self.tagger.tag(&words, &mut classes);
                 let lemmas: Vec<String> = words
@@ -137,11 +180,28 @@ impl Stage for Tag {
                     .zip(&classes)
                     .map(|(w, &c)| self.lemmatizer.lemma(w, self.tagger.class(c).0))
                     .collect();
-                for ((t, &c), l) in doc.tokens[start..end].iter_mut().zip(&classes).zip(lemmas) {
+                let tree = self.parser.as_ref().map(|p| {
+                    let pw: Vec<PWord> = words
+                        .iter()
+                        .zip(&classes)
+                        .map(|(w, &c)| PWord::new(w, self.tagger.class(c).0))
+                        .collect();
+                    p.parse(&pw)
+                });
+                for (k, ((t, &c), l)) in doc.tokens[start..end]
+                    .iter_mut()
+                    .zip(&classes)
+                    .zip(lemmas)
+                    .enumerate()
+                {
                     let (xpos, upos) = self.tagger.class(c);
                     t.xpos = xpos;
                     t.upos = upos;
                     t.lemma = Some(l);
+                    if let Some((h, rel)) = tree.as_ref().and_then(|tr| tr.get(k)) {
+                        t.head = (*h > 0).then(|| (start + *h as usize - 1) as u32);
+                        t.deprel = rel;
+                    }
                 }
                 start = end;
             }
@@ -245,6 +305,90 @@ mod tests {
     }
 
     #[test]
+    fn parses_a_simple_sentence() {
+        let tag = Tag::load().unwrap();
+        if tag.parser.is_none() {
+            println!("no parser model embedded; skipping");
+            return;
+        }
+        let mut doc = doc_of(&[
+            "Russia",
+            "ratified",
+            "the",
+            "treaty",
+            "on",
+            "Wednesday",
+            ".",
+        ]);
+        tag.process(&mut doc).unwrap();
+        let got: Vec<(Option<u32>, &str)> = doc.tokens.iter().map(|t| (t.head, t.deprel)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), "nsubj"),
+                (None, "root"),
+                (Some(3), "det"),
+                (Some(1), "obj"),
+                (Some(5), "case"),
+                (Some(1), "obl"),
+                (Some(1), "punct"),
+            ]
+        );
+        let bytes = Tag::parser_to_bytes(tag.parser.as_ref().unwrap());
+        let again = Tag::parser_from_bytes(&bytes).unwrap().unwrap();
+        assert_eq!(Tag::parser_to_bytes(&again), bytes);
+        assert!(Tag::parser_from_bytes(b"EFPARSE").is_err());
+        assert!(Tag::parser_from_bytes(b"").unwrap().is_none());
+    }
+
+    #[test]
+    fn heads_are_document_indices_within_the_sentence() {
+        let tag = Tag::load().unwrap();
+        let mut doc = doc_of(&["He", "left", ".", "She", "stayed", "home", "."]);
+        doc.sentences[0].token_end = 3;
+        doc.sentences.push(Sentence {
+            span: Span::new(0, 0),
+            token_start: 3,
+            token_end: 7,
+        });
+        tag.process(&mut doc).unwrap();
+        if tag.parser.is_none() {
+            return;
+        }
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let (lo, hi) = if i < 3 { (0, 3) } else { (3, 7) };
+            match t.head {
+                Some(h) => assert!(
+                    (lo..hi).contains(&h) && h as usize != i,
+                    "token {i} head {h}"
+                ),
+                None => assert_eq!(t.deprel, "root"),
+            }
+        }
+        assert_eq!(doc.tokens.iter().filter(|t| t.head.is_none()).count(), 2);
+    }
+
+    fn shared_tag() -> &'static Tag {
+        static TAG: std::sync::OnceLock<Tag> = std::sync::OnceLock::new();
+        TAG.get_or_init(|| Tag::load().unwrap())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_words_get_tags_lemmas_and_valid_heads(words in proptest::collection::vec("\\PC{1,12}", 0..40)) {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut doc = doc_of(&refs);
+            shared_tag().process(&mut doc).unwrap();
+            let n = doc.tokens.len() as u32;
+            for t in &doc.tokens {
+                proptest::prop_assert!(!t.upos.is_empty() && !t.xpos.is_empty() && t.lemma.is_some());
+                proptest::prop_assert!(t.head.is_none_or(|h| h < n));
+            }
+        }
+    }
+
+    #[test]
     fn model_round_trips_and_rejects_garbage() {
         let tag = Tag::load().unwrap();
         assert_eq!(
@@ -261,6 +405,8 @@ mod tests {
     fn never_panics_on_odd_tokens_or_sentences() {
         let tag = Tag::load().unwrap();
         let mut doc = doc_of(&["\u{1f600}", "İİ", "\u{200b}", "x-", "--", "''", "ǅ"]);
+        doc.tokens[6].span = Span::new(5, 9999);
+        doc.tokens[5].norm = Some("\u{201c}".into());
         doc.sentences.push(Sentence {
             span: Span::new(0, 0),
             token_start: 5,
@@ -283,5 +429,7 @@ mod tests {
         let mut big = doc_of(&refs);
         tag.process(&mut big).unwrap();
         assert!(big.tokens.iter().all(|t| !t.upos.is_empty()));
+        let n = big.tokens.len() as u32;
+        assert!(big.tokens.iter().all(|t| t.head.is_none_or(|h| h < n)));
     }
 }

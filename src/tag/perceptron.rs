@@ -159,7 +159,8 @@ impl Trainer {
                 .filter_map(|e| {
                     let a = avg(e);
                     let q = (a / scale).round();
-                    (a.abs() >= prune && q != 0.0).then_some((e.class, q as i16))
+                    let q = snap(q.clamp(-32_000.0, 32_000.0) as i16);
+                    (a.abs() >= prune && q != 0).then_some((e.class, q))
                 })
                 .collect();
             if !row.is_empty() {
@@ -190,6 +191,73 @@ pub fn best<T: PartialOrd + Copy>(scores: &[T], allowed: Option<&dyn Fn(usize) -
     }
 }
 
+/// Magnitudes of the 8-bit weight code: 0..=16 exactly, then 111 geometric steps of 7.1 % up to
+/// about 32,000 (integer arithmetic only, so every platform builds the same table).
+fn codebook() -> [i16; 128] {
+    let mut t = [0i16; 128];
+    let mut v: i64 = 16_000;
+    for (k, x) in t.iter_mut().enumerate() {
+        if k <= 16 {
+            *x = k as i16;
+        } else {
+            v = v * 1071 / 1000;
+            *x = ((v + 500) / 1000).min(32_767) as i16;
+        }
+    }
+    t
+}
+
+/// The 8-bit code of a weight: sign bit plus the index of the nearest codebook magnitude.
+fn encode(w: i16, book: &[i16; 128]) -> u8 {
+    let m = w.unsigned_abs().min(32_767) as i16;
+    let i = book.partition_point(|&x| x < m);
+    let k = if i == 0 {
+        0
+    } else if i >= 128 {
+        127
+    } else if (book[i] - m) < (m - book[i - 1]) {
+        i
+    } else {
+        i - 1
+    };
+    (k as u8) | if w < 0 { 0x80 } else { 0 }
+}
+
+fn decode(code: u8, book: &[i16; 128]) -> i16 {
+    let m = book[(code & 0x7f) as usize];
+    if code & 0x80 != 0 {
+        -m
+    } else {
+        m
+    }
+}
+
+/// Rounds a weight to the nearest value the 8-bit code can hold.
+fn snap(w: i16) -> i16 {
+    let book = codebook();
+    decode(encode(w, &book), &book)
+}
+
+fn write_varint(w: &mut Writer, mut v: u32) {
+    while v >= 0x80 {
+        w.u8((v as u8) | 0x80);
+        v >>= 7;
+    }
+    w.u8(v as u8);
+}
+
+fn read_varint(r: &mut Reader<'_>) -> Result<u32> {
+    let mut v: u32 = 0;
+    for shift in [0, 7, 14, 21, 28] {
+        let b = r.u8()?;
+        v |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Ok(v);
+        }
+    }
+    Ok(v)
+}
+
 /// A compact averaged-perceptron model: an open-addressing table from a 32-bit feature key to a
 /// run of `(class, i16 weight)` pairs (at most 255 per feature).
 #[derive(Debug, Clone, Default)]
@@ -202,6 +270,26 @@ pub struct Compact {
     /// Runs of (class, weight), interleaved so one feature's run shares a cache line.
     entries: Vec<(u16, i16)>,
     n_features: usize,
+    n_weights: usize,
+}
+
+/// Slot-value flag of a feature whose single weight is stored inline:
+/// `INLINE | class << 16 | weight as u16`.
+const INLINE: u32 = 1 << 31;
+
+/// The run of one slot value: inline `(class, weight)` or `(start, len)` into the entries.
+enum Run {
+    One(u16, i16),
+    Many(usize, usize),
+}
+
+#[inline]
+fn run_of(v: u32) -> Run {
+    if v & INLINE != 0 {
+        Run::One(((v >> 16) & 0xff) as u16, v as u16 as i16)
+    } else {
+        Run::Many((v >> 8) as usize, (v & 0xff) as usize)
+    }
 }
 
 /// The 32-bit table key of a 64-bit feature (never 0).
@@ -213,7 +301,10 @@ pub fn key32(k: u64) -> u32 {
 
 impl Compact {
     fn with_capacity(n_classes: usize, scale: f32, n_features: usize, n_weights: usize) -> Self {
-        let cap = (n_features * 2).next_power_of_two().max(16);
+        // Load factor at most 0.8: a smaller table stays warmer in the cache.
+        let cap = (n_features + n_features / 4 + 1)
+            .next_power_of_two()
+            .max(16);
         Self {
             n_classes,
             scale,
@@ -221,11 +312,16 @@ impl Compact {
             mask: cap - 1,
             entries: Vec::with_capacity(n_weights),
             n_features: 0,
+            n_weights: 0,
         }
     }
 
     /// Appends one feature's run; returns false when the key is already present.
-    fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) -> bool {
+    fn push_row(&mut self, key: u32, row: &[(u16, i16)]) -> bool {
+        let row = &row[..row.len().min(255)];
+        if row.is_empty() {
+            return false;
+        }
         let mut i = (key as usize) & self.mask;
         while self.slots[i].0 != 0 {
             if self.slots[i].0 == key {
@@ -233,11 +329,22 @@ impl Compact {
             }
             i = (i + 1) & self.mask;
         }
-        let start = self.entries.len() as u32;
-        self.entries.extend(row.take(255));
-        let len = self.entries.len() as u32 - start;
-        self.slots[i] = (key, start << 8 | len);
+        let value = match row {
+            // A single weight lives in the slot itself: one cache miss instead of two.
+            [(c, w)] if *c < 256 => INLINE | u32::from(*c) << 16 | u32::from(*w as u16),
+            _ => {
+                if self.entries.len() >= 1 << 23 {
+                    // Run starts are packed into 23 bits; a larger model is refused, not wrapped.
+                    return false;
+                }
+                let start = self.entries.len() as u32;
+                self.entries.extend_from_slice(row);
+                start << 8 | row.len() as u32
+            }
+        };
+        self.slots[i] = (key, value);
         self.n_features += 1;
+        self.n_weights += row.len();
         true
     }
 
@@ -246,7 +353,7 @@ impl Compact {
         let mut m = Self::with_capacity(n_classes, scale, rows.len(), nw);
         // Rows are sorted by 64-bit key; on a (rare) 32-bit collision the first row wins.
         for (k, row) in rows {
-            m.push_row(key32(k), row.into_iter());
+            m.push_row(key32(k), &row);
         }
         m
     }
@@ -260,7 +367,7 @@ impl Compact {
     /// Number of stored features and weights.
     #[must_use]
     pub fn size(&self) -> (usize, usize) {
-        (self.n_features, self.entries.len())
+        (self.n_features, self.n_weights)
     }
 
     /// The scale that turns stored `i16` weights back into averaged weights.
@@ -286,6 +393,7 @@ impl Compact {
                 *slot = (key, self.slots[i].0, i);
             }
             let mut runs = [(0usize, 0usize); BATCH];
+            let mut touch = 0u16;
             let mut nr = 0;
             for &(key, k0, i0) in &first[..chunk.len()] {
                 let found = if k0 == key {
@@ -305,11 +413,22 @@ impl Compact {
                         i = (i + 1) & self.mask;
                     }
                 };
-                if let Some(v) = found {
-                    runs[nr] = ((v >> 8) as usize, (v & 0xff) as usize);
-                    nr += 1;
+                match found.map(run_of) {
+                    Some(Run::One(c, w)) => {
+                        if let Some(x) = scores.get_mut(c as usize) {
+                            *x += i32::from(w);
+                        }
+                    }
+                    Some(Run::Many(s, l)) => {
+                        runs[nr] = (s, l);
+                        nr += 1;
+                        // Touch the run now so its cache miss overlaps with the other probes.
+                        touch ^= self.entries.get(s).map_or(0, |e| e.0);
+                    }
+                    None => {}
                 }
             }
+            std::hint::black_box(touch);
             for &(s, l) in &runs[..nr] {
                 for &(c, w) in &self.entries[s..s + l] {
                     if let Some(x) = scores.get_mut(c as usize) {
@@ -320,27 +439,39 @@ impl Compact {
         }
     }
 
-    /// Serialises the model (features sorted by key, so equal models give equal bytes).
+    /// Serialises the model: features sorted by key (so equal models give equal bytes), keys
+    /// delta-coded as varints, weights as 8-bit codes (lossless for models from
+    /// [`Trainer::compact`], whose weights are already snapped to the code).
     pub fn write(&self, w: &mut Writer) {
-        w.buf.extend_from_slice(b"PCP2");
+        w.buf.extend_from_slice(b"PCP3");
         w.u32(self.n_classes as u32);
         w.f32(self.scale);
         let mut rows: Vec<(u32, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
         rows.sort_unstable();
         w.u32(rows.len() as u32);
-        w.u32(self.entries.len() as u32);
+        w.u32(self.n_weights as u32);
         let wide = self.n_classes > 256;
+        let book = codebook();
+        let mut prev = 0u32;
         for (k, v) in rows {
-            let (s, l) = ((v >> 8) as usize, (v & 0xff) as usize);
-            w.u32(k);
-            w.u8(l as u8);
-            for &(c, x) in &self.entries[s..s + l] {
+            let one;
+            let run: &[(u16, i16)] = match run_of(v) {
+                Run::One(c, x) => {
+                    one = [(c, x)];
+                    &one
+                }
+                Run::Many(s, l) => &self.entries[s..s + l],
+            };
+            write_varint(w, k - prev);
+            prev = k;
+            w.u8(run.len() as u8);
+            for &(c, x) in run {
                 if wide {
                     w.u16(c);
                 } else {
                     w.u8(c as u8);
                 }
-                w.i16(x);
+                w.u8(encode(x, &book));
             }
         }
     }
@@ -350,29 +481,30 @@ impl Compact {
     /// # Errors
     /// When the bytes are truncated or malformed.
     pub fn read(r: &mut Reader<'_>) -> Result<Self> {
-        r.expect_magic(b"PCP2")?;
+        r.expect_magic(b"PCP3")?;
         let n_classes = r.u32()? as usize;
         let scale = r.f32()?;
-        let n = r.count(5)?;
-        let nw = r.count(3)?;
+        let n = r.count(2)?;
+        let nw = r.count(2)?;
         let wide = n_classes > 256;
-        let unit = if wide { 4 } else { 3 };
+        let unit = if wide { 3 } else { 2 };
+        let book = codebook();
         let mut m = Self::with_capacity(n_classes, scale, n, nw);
+        let mut key = 0u32;
+        let mut row = Vec::with_capacity(256);
         for _ in 0..n {
-            let k = r.u32()?.max(1);
+            key = key.wrapping_add(read_varint(r)?);
             let l = r.u8()? as usize;
             let b = r.bytes(l * unit)?;
-            let row = b.chunks_exact(unit).map(|c| {
+            row.clear();
+            row.extend(b.chunks_exact(unit).map(|c| {
                 if wide {
-                    (
-                        u16::from_le_bytes([c[0], c[1]]),
-                        i16::from_le_bytes([c[2], c[3]]),
-                    )
+                    (u16::from_le_bytes([c[0], c[1]]), decode(c[2], &book))
                 } else {
-                    (u16::from(c[0]), i16::from_le_bytes([c[1], c[2]]))
+                    (u16::from(c[0]), decode(c[1], &book))
                 }
-            });
-            m.push_row(k, row);
+            }));
+            m.push_row(key.max(1), &row);
         }
         Ok(m)
     }
@@ -408,6 +540,27 @@ mod tests {
         m2.write(&mut w2);
         assert_eq!(w.buf, w2.buf);
         assert!(Compact::read(&mut Reader::new(&w.buf[..w.buf.len() - 1], "t")).is_err());
+    }
+
+    #[test]
+    fn weight_code_is_monotone_and_close() {
+        let book = codebook();
+        assert!(book.windows(2).all(|w| w[0] <= w[1]));
+        assert!(book[127] > 30_000);
+        for w in [0i16, 1, -1, 16, 17, -100, 1000, 31_999, -32_000] {
+            let s = snap(w);
+            assert_eq!(snap(s), s, "snap is idempotent");
+            let err = f64::from((s - w).abs()) / f64::from(w.abs().max(1));
+            assert!(err <= 0.04, "{w} -> {s}");
+        }
+        let mut wr = Writer::default();
+        for v in [0u32, 127, 128, 300_000, u32::MAX] {
+            write_varint(&mut wr, v);
+        }
+        let mut r = Reader::new(&wr.buf, "t");
+        for v in [0u32, 127, 128, 300_000, u32::MAX] {
+            assert_eq!(read_varint(&mut r).unwrap(), v);
+        }
     }
 
     #[test]
