@@ -232,6 +232,22 @@ fn recognizers(path: &Path, verbose: bool) -> Option<Score> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--text "..."`: show what is found in one text
+    if let Some(t) = args
+        .iter()
+        .position(|a| a == "--text")
+        .and_then(|i| args.get(i + 1))
+    {
+        for f in eventframe::figures::find_figures(t, eventframe::date::Date::new(2024, 11, 6)) {
+            let s = |x: Option<eventframe::document::Span>| x.map(|x| &t[x.start..x.end]);
+            println!(
+                "{:?} label={} value={:?}..{:?} unit={:?} approx={} bound={:?} about={:?} by={:?} hedge={:?} date={:?} rule={}",
+                &t[f.span.start..f.span.end], f.label, f.value, f.value_max, f.unit, f.approximate, f.bound,
+                s(f.about), s(f.attributed_to), f.hedge, f.date.map(|d| d.iso()), f.rule
+            );
+        }
+        return;
+    }
     let verbose_filter = args
         .iter()
         .position(|a| a == "--verbose")

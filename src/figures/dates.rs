@@ -330,7 +330,10 @@ impl Cx<'_> {
             l.b(),
             b"may" | b"march" | b"mar" | b"jan" | b"dec" | b"sep" | b"jun" | b"jul"
         );
-        let followed = self.day_at(next).is_some() || self.year_at(next).is_some();
+        let followed = self.day_at(next).is_some()
+            || self.year_at(next).is_some()
+            || ((self.punct(next, ",") || self.is(next, b"of"))
+                && self.year_at(next + 1).is_some());
         if !full && next == j + 1 && !followed {
             return None;
         }
@@ -367,23 +370,12 @@ fn future_flags(text: &str, toks: &[Tok]) -> Vec<bool> {
         let s = &text[t.s..t.e];
         if t.k == K::Word {
             let l = low(s);
+            let next_is = |k: usize, w: &str| toks.get(j + k).is_some_and(|t| &text[t.s..t.e] == w);
             if matches!(
                 l.b(),
-                b"will"
-                    | b"shall"
-                    | b"ll"
-                    | b"scheduled"
-                    | b"expected"
-                    | b"due"
-                    | b"upcoming"
-                    | b"plans"
-                    | b"planned"
-                    | b"tomorrow"
-                    | b"next"
-                    | b"wo"
-            ) || (l.b() == b"going"
-                && j + 1 < toks.len()
-                && &text[toks[j + 1].s..toks[j + 1].e] == "to")
+                b"will" | b"shall" | b"ll" | b"scheduled" | b"slated" | b"upcoming"
+            ) || (l.b() == b"won" && next_is(1, "'") && next_is(2, "t"))
+                || (l.b() == b"going" && next_is(1, "to"))
             {
                 fut = true;
             }
@@ -462,15 +454,22 @@ fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
             }
         }
         Rel::This => (y, m),
-        Rel::None if future => {
-            if m >= base.month {
-                (y, m)
-            } else {
-                (y + 1, m)
-            }
-        }
         Rel::None => {
-            if m <= base.month {
+            let fwd = (m + 12 - base.month) % 12;
+            let back = (base.month + 12 - m) % 12;
+            // the nearer occurrence, leaning on the past unless the clause speaks of the future
+            let forward = if future {
+                fwd <= back + 2
+            } else {
+                fwd * 3 < back
+            };
+            if forward {
+                if m >= base.month {
+                    (y, m)
+                } else {
+                    (y + 1, m)
+                }
+            } else if m <= base.month {
                 (y, m)
             } else {
                 (y - 1, m)
@@ -479,22 +478,34 @@ fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
     }
 }
 
-/// A (month, day) without a year: the nearest such day in the past (or future in future
-/// clauses), allowing a few days of slack for schedules announced just before.
+/// A (month, day) without a year: the nearer occurrence around the base date, leaning on the
+/// past unless the clause speaks of the future.
 fn resolve_month_day(base: Date, m: u32, d: u32, future: bool) -> Option<Date> {
-    let this = Date::new(base.year, m, d);
-    let prev = Date::new(base.year - 1, m, d);
-    let next = Date::new(base.year + 1, m, d);
-    if future {
-        match this {
-            Some(t) if t.to_days() >= base.to_days() - 7 => Some(t),
-            _ => next.or(this),
+    let b = base.to_days();
+    let mut past: Option<Date> = None;
+    let mut next: Option<Date> = None;
+    for y in [base.year - 1, base.year, base.year + 1] {
+        let Some(c) = Date::new(y, m, d) else {
+            continue;
+        };
+        if c.to_days() <= b {
+            past = Some(c);
+        } else if next.is_none() {
+            next = Some(c);
         }
-    } else {
-        match this {
-            Some(t) if t.to_days() <= base.to_days() + 31 => Some(t),
-            _ => prev.or(this),
+    }
+    match (past, next) {
+        (Some(p), Some(n)) => {
+            let back = b - p.to_days();
+            let fwd = n.to_days() - b;
+            let forward = if future {
+                fwd <= back + 14
+            } else {
+                fwd * 3 < back
+            };
+            Some(if forward { n } else { p })
         }
+        (p, n) => p.or(n),
     }
 }
 
@@ -518,8 +529,21 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
     };
     let n = toks.len();
     let mut i = 0;
+    // the quarter under discussion: "a year ago" then means the same quarter a year before
+    let mut last_quarter: Option<(i32, u32)> = None;
     while i < n {
-        if let Some(d) = match_at(&cx, i) {
+        if let Some(mut d) = match_at(&cx, i) {
+            if d.rule == "date:year_ago" {
+                if let (Some((y, q)), Some(_)) = (last_quarter, d.timex) {
+                    d.timex = Some(Timex::Quarter(y - 1, q));
+                }
+            } else if d.rule == "date:year_period" {
+                if let (Some((_, q)), Some(Timex::Year(y))) = (last_quarter, d.timex) {
+                    d.timex = Some(Timex::Quarter(y, q));
+                }
+            } else if let Some(Timex::Quarter(y, q)) = d.timex {
+                last_quarter = Some((y, q));
+            }
             if d.te > d.ts {
                 i = d.te;
                 out.push(d);
@@ -593,20 +617,8 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 }
             }
             // Day Month [Year]: "19 June 2024", "19th of June"
-            if let Some((d, j)) = cx.day_at(i) {
-                let j2 = if cx.is(j, b"of") { j + 1 } else { j };
-                if let Some((m, k)) = cx.month_at(j2) {
-                    let (k2, year) = match cx.year_at(if cx.punct(k, ",") { k + 1 } else { k }) {
-                        Some((y, e)) => (e, Some(y)),
-                        None => (k, None),
-                    };
-                    return mk(
-                        i,
-                        k2,
-                        day_month_year(base, year, m, d, fut),
-                        "date:day_month",
-                    );
-                }
+            if let Some(d) = day_month(cx, i) {
+                return Some(d);
             }
             // Decades: 1990s, the '90s
             if cx.s(i).len() == 4 && cx.glued(i + 1) && cx.is(i + 1, b"s") {
@@ -694,11 +706,21 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 let v = base.map(|b| Timex::Day(resolve_weekday(b, wd, rel, fut)));
                 return mk(ts, te, v, "date:weekday");
             }
+            // "fourth of July (1995)"
+            if ordinal_word(w).is_some() {
+                if let Some(d) = day_month(cx, i) {
+                    return Some(d);
+                }
+            }
             // Month-based
             if let Some((m, j)) = cx.month_at(i) {
                 // Month Day [, Year]
                 if let Some((d, k)) = cx.day_at(j) {
-                    let yj = if cx.punct(k, ",") { k + 1 } else { k };
+                    let yj = if cx.punct(k, ",") || cx.is(k, b"of") {
+                        k + 1
+                    } else {
+                        k
+                    };
                     if let Some((y, e)) = cx.year_at(yj) {
                         let v = Date::new(y, m, d).map(Timex::Day);
                         return mk(i, e, v, "date:month_day_year");
@@ -713,7 +735,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 } else {
                     j
                 };
-                if let Some((y, e)) = cx.year_at(yj) {
+                if let Some((y, e)) = cx.year_at(yj).or_else(|| spoken_year(cx, yj)) {
                     let ts = month_modifier_start(cx, i);
                     return mk(ts, e, Some(Timex::Month(y, m)), "date:month_year");
                 }
@@ -762,6 +784,18 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     return mk(i, i + 1, Some(Timex::Present), "date:present");
                 }
                 b"recently" => return mk(i, i + 1, Some(Timex::Past), "date:past"),
+                b"recent" if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural) => {
+                    return mk(i, i + 2, Some(Timex::Past), "date:past");
+                }
+                b"these" if cx.is(i + 1, b"days") => {
+                    return mk(i, i + 2, Some(Timex::Present), "date:present");
+                }
+                b"the"
+                    if cx.is_any(i + 1, &[b"near", b"short", b"foreseeable", b"distant"])
+                        && cx.is_any(i + 2, &[b"future", b"term"]) =>
+                {
+                    return mk(i, i + 3, Some(Timex::Future), "date:future");
+                }
                 b"present" if cx.is(i.wrapping_sub(1), b"at") => {
                     return mk(i - 1, i + 1, Some(Timex::Present), "date:present");
                 }
@@ -806,8 +840,9 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 }
                 if let Some(se) = season_word(nb) {
                     let v = base.map(|b| {
+                        let this_past = w == b"past" && cx.is(i.wrapping_sub(1), b"this");
                         let y = match rel {
-                            Rel::Last => b.year - 1,
+                            Rel::Last if !this_past => b.year - 1,
                             Rel::Next => b.year + 1,
                             _ => b.year,
                         };
@@ -853,12 +888,30 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     if v.is_none() && base.is_some() {
                         return None;
                     }
+                    // "next year's first quarter"
+                    if u == TUnit::Year
+                        && (cx.punct(i + 2, "'") || cx.punct(i + 2, "’"))
+                        && cx.is(i + 3, b"s")
+                    {
+                        if let Some(Timex::Year(y)) = v {
+                            if let Some((q @ 1..=4, false)) = ordinal_word(cx.lw(i + 4).b()) {
+                                if cx.is(i + 5, b"quarter") {
+                                    return mk(
+                                        ts,
+                                        i + 6,
+                                        Some(Timex::Quarter(y, q)),
+                                        "date:quarter",
+                                    );
+                                }
+                            }
+                        }
+                    }
                     return mk(ts, i + 2, v, "date:relative");
                 }
             }
             // "a year ago", "two weeks ago", "three days earlier"
-            if let Some((ago_end, v)) = ago_expr(cx, i) {
-                return mk(i, ago_end, v, "date:ago");
+            if let Some((ago_end, v, rule)) = ago_expr(cx, i) {
+                return mk(i, ago_end, v, rule);
             }
             // Quarters and halves: "the third quarter [of 2024]", "third-quarter"
             if let Some(d) = quarter_expr(cx, i) {
@@ -873,12 +926,77 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     "date:weekend",
                 );
             }
-            // Seasons with a year: "summer 2024", "the summer of 2024"
+            // Seasons: "summer 2024", "the summer of 2024", "(the) summer"
             if let Some(se) = season_word(w) {
                 let yj = if cx.is(i + 1, b"of") { i + 2 } else { i + 1 };
                 if let Some((y, e)) = cx.year_at(yj) {
                     return mk(i, e, Some(Timex::Season(y, se)), "date:season");
                 }
+                if let Some((y, e)) = spoken_year(cx, yj) {
+                    return mk(i, e, Some(Timex::Season(y, se)), "date:season");
+                }
+                // a bare season of this year ("fall" only when clearly the season)
+                if w != b"fall"
+                    && (cx.capitalized(i)
+                        || cx.is_any(
+                            i.wrapping_sub(1),
+                            &[b"the", b"this", b"in", b"early", b"late"],
+                        ))
+                {
+                    let ts = if cx.is(i.wrapping_sub(1), b"the") {
+                        i - 1
+                    } else if cx.is_any(i.wrapping_sub(1), &[b"early", b"late"])
+                        && cx.is(i.wrapping_sub(2), b"the")
+                    {
+                        i - 2
+                    } else {
+                        i
+                    };
+                    return mk(
+                        ts,
+                        i + 1,
+                        base.map(|b| Timex::Season(b.year, se)),
+                        "date:season",
+                    );
+                }
+            }
+            // Decade words: "the nineties"
+            if w == b"the" {
+                let d = match cx.lw(i + 1).b() {
+                    b"twenties" => 1920,
+                    b"thirties" => 1930,
+                    b"forties" => 1940,
+                    b"fifties" => 1950,
+                    b"sixties" => 1960,
+                    b"seventies" => 1970,
+                    b"eighties" => 1980,
+                    b"nineties" => 1990,
+                    _ => 0,
+                };
+                if d > 0 {
+                    return mk(i, i + 2, Some(Timex::Decade(d)), "date:decade");
+                }
+                // "the year two thousand", "the year 2000"
+                if cx.is(i + 1, b"year") {
+                    if let Some((y, e)) = spoken_year(cx, i + 2).or_else(|| cx.year_at(i + 2)) {
+                        return mk(i, e, Some(Timex::Year(y)), "date:year");
+                    }
+                }
+                // "the 1988 third quarter", "the 1988 quarter", "the 1989 period"
+                if let Some((y, e)) = cx.year_at(i + 1) {
+                    if let Some((q @ 1..=4, false)) = ordinal_word(cx.lw(e).b()) {
+                        if cx.is(e + 1, b"quarter") {
+                            return mk(i, e + 2, Some(Timex::Quarter(y, q)), "date:quarter");
+                        }
+                    }
+                    if cx.is_any(e, &[b"quarter", b"period"]) {
+                        return mk(i, e + 1, Some(Timex::Year(y)), "date:year_period");
+                    }
+                }
+            }
+            // Spoken years: "nineteen ninety-six", "in two thousand"
+            if let Some((y, e)) = spoken_year(cx, i) {
+                return mk(i, e, Some(Timex::Year(y)), "date:year");
             }
             // Centuries: "the 20th century", "the twentieth century"
             if cx.is(i + 1, b"century") || (cx.glued(i + 1) && cx.is(i + 2, b"century")) {
@@ -892,18 +1010,98 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     );
                 }
             }
-            // year-earlier / year-ago (financial)
-            if w == b"year"
-                && cx.punct(i + 1, "-")
-                && cx.glued(i + 1)
-                && cx.is_any(i + 2, &[b"earlier", b"ago"])
+            // year-earlier / year-ago (financial): "the year-ago quarter", "year-earlier period"
+            let y0 = if w == b"the" { i + 1 } else { i };
+            if cx.is(y0, b"year")
+                && cx.punct(y0 + 1, "-")
+                && cx.glued(y0 + 1)
+                && cx.is_any(y0 + 2, &[b"earlier", b"ago"])
             {
+                let mut te = y0 + 3;
+                if ordinal_word(cx.lw(te).b()).is_some_and(|(q, p)| !p && q <= 4)
+                    && cx.is(te + 1, b"quarter")
+                {
+                    te += 2;
+                } else if cx.is_any(te, &[b"quarter", b"period"]) {
+                    te += 1;
+                } else if w == b"the" {
+                    return None;
+                }
                 let v = base.map(|b| Timex::Year(b.year - 1));
-                return mk(i, i + 3, v, "date:ago");
+                return mk(i, te, v, "date:year_ago");
             }
             None
         }
     }
+}
+
+/// A year said in words: "nineteen ninety-six", "two thousand (and) one".
+fn spoken_year(cx: &Cx<'_>, i: usize) -> Option<(i32, usize)> {
+    let l = cx.lw(i);
+    let hundreds = match l.b() {
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"two" if cx.is(i + 1, b"thousand") => {
+            let mut e = i + 2;
+            let mut y = 2000;
+            let k = if cx.is(e, b"and") { e + 1 } else { e };
+            if let Some((v, _)) = lex::unit_word(cx.lw(k).b()) {
+                if v > 0 && v < 30 {
+                    y += v;
+                    e = k + 1;
+                }
+            }
+            #[allow(clippy::cast_possible_wrap)]
+            return Some((y as i32, e));
+        }
+        _ => return None,
+    };
+    let (tens, is_tens) = lex::unit_word(cx.lw(i + 1).b())?;
+    if !(is_tens || (10..20).contains(&tens)) {
+        return None;
+    }
+    let mut y = hundreds * 100 + tens;
+    let mut e = i + 2;
+    if is_tens && cx.punct(e, "-") {
+        if let Some((u, false)) = lex::unit_word(cx.lw(e + 1).b()) {
+            if u < 10 {
+                y += u;
+                e += 2;
+            }
+        }
+    } else if is_tens {
+        if let Some((u, false)) = lex::unit_word(cx.lw(e).b()) {
+            if u > 0 && u < 10 {
+                y += u;
+                e += 1;
+            }
+        }
+    }
+    #[allow(clippy::cast_possible_wrap)]
+    Some((y as i32, e))
+}
+
+/// Day Month [Year]: "19 June 2024", "19th of June", "fourth of July, 1995".
+fn day_month(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let (d, j) = cx.day_at(i)?;
+    let j2 = if cx.is(j, b"of") { j + 1 } else { j };
+    let (m, k) = cx.month_at(j2)?;
+    let yj = if cx.punct(k, ",") || cx.is(k, b"of") {
+        k + 1
+    } else {
+        k
+    };
+    let (k2, year) = match cx.year_at(yj) {
+        Some((y, e)) => (e, Some(y)),
+        None => (k, None),
+    };
+    Some(TokDate {
+        ts: i,
+        te: k2,
+        timex: day_month_year(cx.base, year, m, d, cx.is_future(i)),
+        rule: "date:day_month",
+    })
 }
 
 fn rel_unit(b: Date, u: TUnit, step: i32) -> Option<Timex> {
@@ -1087,7 +1285,7 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
 }
 
 /// `N units ago|earlier` / `a unit ago`: (end token, value).
-fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>)> {
+fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>, &'static str)> {
     let l = cx.lw(i);
     let w = l.b();
     let (n, j) = if matches!(w, b"a" | b"an" | b"one") {
@@ -1112,7 +1310,12 @@ fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>)> {
         return None;
     }
     let v = cx.base.and_then(|b| ago_value(b, u, n));
-    Some((j + 2, v))
+    let rule = if n == 1 && u == TUnit::Year {
+        "date:year_ago"
+    } else {
+        "date:ago"
+    };
+    Some((j + 2, v, rule))
 }
 
 fn ago_value(b: Date, u: TUnit, n: u32) -> Option<Timex> {
@@ -1137,17 +1340,22 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     // "the quarter", "the latest quarter": the last completed quarter (financial reports).
     if cx.is(i, b"the") {
         let mut j = i + 1;
+        let mut current = false;
+        let mut latest = false;
         if cx.is_any(j, &[b"latest", b"current", b"recent"]) {
+            current = cx.is(j, b"current");
+            latest = cx.is(j, b"latest");
             j += 1;
         }
-        if cx.is(j, b"quarter")
+        let unit_ok = cx.is(j, b"quarter") || (latest && cx.is(j, b"period"));
+        if unit_ok
             && !cx.is_any(
                 j + 1,
                 &[b"of", b"century", b"mile", b"point", b"final", b"finals"],
             )
         {
             let timex = cx.base.map(|b| {
-                let (y, m) = month_add(b.year, b.month, -3);
+                let (y, m) = month_add(b.year, b.month, if current { 0 } else { -3 });
                 Timex::Quarter(y, (m - 1) / 3 + 1)
             });
             return Some(TokDate {
@@ -1166,8 +1374,10 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         j += 1;
     }
     let l = cx.lw(j);
-    let Some((q @ 1..=4, false)) = ordinal_word(l.b()) else {
-        return None;
+    let q = match ordinal_word(l.b()) {
+        Some((q @ 1..=4, false)) => q,
+        _ if l.b() == b"last" && cx.is(i, b"the") && cx.is(j + 1, b"half") => 2,
+        _ => return None,
     };
     let k = if cx.punct(j + 1, "-") { j + 2 } else { j + 1 };
     let half = match cx.lw(k).b() {

@@ -7,7 +7,7 @@
 /// What a light token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum K {
-    /// Letters (and inner apostrophes).
+    /// Letters.
     Word,
     /// Digits, possibly with inner `,` or `.` separators.
     Num,
@@ -77,9 +77,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i += 1;
             while i < n {
                 let d = b[i];
-                if d.is_ascii_alphabetic()
-                    || (d == b'\'' && i + 1 < n && b[i + 1].is_ascii_alphabetic())
-                {
+                if d.is_ascii_alphabetic() {
                     i += 1;
                 } else if d >= 0x80 {
                     match text[i..].chars().next() {
