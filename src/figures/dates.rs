@@ -996,7 +996,18 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             }
             // Spoken years: "nineteen ninety-six", "in two thousand"
             if let Some((y, e)) = spoken_year(cx, i) {
-                return mk(i, e, Some(Timex::Year(y)), "date:year");
+                // "two thousand" is a count unless the context reads as a year
+                let year_ctx = i > 0
+                    && cx.is_any(
+                        i - 1,
+                        &[
+                            b"in", b"since", b"until", b"by", b"of", b"from", b"before", b"after",
+                            b"during", b"year",
+                        ],
+                    );
+                if w != b"two" || year_ctx {
+                    return mk(i, e, Some(Timex::Year(y)), "date:year");
+                }
             }
             // Centuries: "the 20th century", "the twentieth century"
             if cx.is(i + 1, b"century") || (cx.glued(i + 1) && cx.is(i + 2, b"century")) {

@@ -233,17 +233,100 @@ enum St {
     And,
 }
 
+/// A small plain integer in digits (no separators), for mixed forms like "3 hundred and 21".
+fn small_int(cx: &Cx<'_>, j: usize) -> Option<f64> {
+    let t = cx.t.get(j)?;
+    let s = cx.s(j);
+    if t.k != K::Num || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if cx.glued(j + 1) && cx.kind(j + 1) != Some(K::Punct) {
+        return None;
+    }
+    parse_digits(s)
+}
+
+/// A fraction at `k`: "a half", "one quarter", "a third", "three fifths", "two thirds",
+/// "one-eighth". Returns (value, end).
+fn fraction_at(cx: &Cx<'_>, k: usize) -> Option<(f64, usize)> {
+    let l = cx.lw(k);
+    let num = match l.b() {
+        b"a" | b"an" => 1.0,
+        w => f64::from(unit_word(w).filter(|(v, t)| !t && *v > 0)?.0),
+    };
+    let mut d = k + 1;
+    if cx.dash(d) {
+        d += 1;
+    }
+    let dl = cx.lw(d);
+    let den = match dl.b() {
+        b"half" if num == 1.0 => 2.0,
+        b"halves" => 2.0,
+        b"quarter" if num == 1.0 => 4.0,
+        b"quarters" => 4.0,
+        w => match ordinal_word(w) {
+            Some((v, plural)) if v >= 3 && (plural || num == 1.0) => f64::from(v),
+            _ => return None,
+        },
+    };
+    Some((num / den, d + 1))
+}
+
+/// Decimal digits said after "point": "zero three" = .03, "seventy-one" = .71.
+fn point_decimals(cx: &Cx<'_>, k: usize) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    let mut j = k;
+    while let Some((v, tens)) = unit_word(cx.lw(j).b()) {
+        if v < 10 && !tens {
+            digits.push(char::from(b'0' + u8::try_from(v).ok()?));
+            j += 1;
+            continue;
+        }
+        let mut v = v;
+        j += 1;
+        if tens && cx.dash(j) {
+            if let Some((u, false)) = unit_word(cx.lw(j + 1).b()) {
+                if u < 10 {
+                    v += u;
+                    j += 2;
+                }
+            }
+        }
+        digits.push_str(&v.to_string());
+        break;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let f: f64 = format!("0.{digits}").parse().ok()?;
+    Some((f, j))
+}
+
+#[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
 fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
-    let mut total = 0f64;
-    let mut cur = 0f64;
-    let mut j = i;
-    let mut last = St::Start;
-    let mut any = false;
-    let mut end = i;
-    let mut article = false;
+    let words = |v: f64, end: usize| {
+        Some(Val {
+            v,
+            end,
+            words: true,
+            ..Val::default()
+        })
+    };
+    let frac = |v: f64, end: usize| {
+        Some(Val {
+            v,
+            end,
+            words: true,
+            frac: true,
+            ..Val::default()
+        })
+    };
     let first = cx.lw(i);
-    // "a hundred", "a dozen", "a million", "a half", "a third"
-    if matches!(first.b(), b"a" | b"an") {
+    let fb = first.b();
+    let mut article = false;
+    let mut j = i;
+    // "a hundred", "a dozen", "a million", "a half", "a third of"
+    if matches!(fb, b"a" | b"an") {
         let nx = cx.lw(i + 1);
         let nb = nx.b();
         if matches!(
@@ -259,54 +342,49 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
         ) {
             article = true;
             j = i + 1;
-        } else if matches!(nb, b"half" | b"quarter")
-            && !cx.is_any(
+        } else if matches!(nb, b"half" | b"quarter") {
+            if cx.is_any(
                 i + 2,
                 &[
-                    b"century", b"mile", b"hour", b"dozen", b"million", b"billion",
+                    b"century", b"mile", b"hour", b"dozen", b"million", b"billion", b"of",
+                    b"point", b"percent",
                 ],
-            )
-            && !cx.is_any(i + 2, &[b"of"])
-        {
-            let v = if nb == b"half" { 0.5 } else { 0.25 };
-            return Some(Val {
-                v,
-                end: i + 2,
-                frac: true,
-                words: true,
-                ..Val::default()
-            });
-        } else if let Some((d, false)) = ordinal_word(nb) {
-            if d >= 3
-                && !cx.is_any(
-                    i + 2,
-                    &[b"century", b"time", b"round", b"term", b"quarter", b"half"],
-                )
-                && cx.is_any(i + 2, &[b"of"])
+            ) || time_unit(cx.lw(i + 2).b()).is_some()
             {
-                return Some(Val {
-                    v: 1.0 / f64::from(d),
-                    end: i + 2,
-                    frac: true,
-                    words: true,
-                    ..Val::default()
-                });
+                return None;
+            }
+            return frac(if nb == b"half" { 0.5 } else { 0.25 }, i + 2);
+        } else if let Some((d, false)) = ordinal_word(nb) {
+            // "a fifth of", "a third." are fractions; "a third term" is an ordinal
+            let after_ok = cx.is(i + 2, b"of") || cx.kind(i + 2) != Some(K::Word);
+            if d >= 3 && after_ok && !cx.dash(i + 2) {
+                let mut v = 1.0 / f64::from(d);
+                let mut e = i + 2;
+                if cx.is(e, b"of") && cx.is_any(e + 1, &[b"a", b"an"]) {
+                    if let Some((sc, false)) = scale_word(cx.lw(e + 2).b()) {
+                        if sc >= 1e3 {
+                            v *= sc;
+                            e += 3;
+                        }
+                    }
+                }
+                return frac(v, e);
             }
             return None;
         } else {
             return None;
         }
     }
-    // "half a million", "half million", "quarter million"
-    if matches!(first.b(), b"half" | b"quarter") {
-        let (k, frac) = if cx.is_any(i + 1, &[b"a", b"an"]) {
+    // "half a million", "half million", "quarter million", "half of the soldiers"
+    if matches!(fb, b"half" | b"quarter") {
+        let (k, with_a) = if cx.is_any(i + 1, &[b"a", b"an"]) {
             (i + 2, true)
         } else {
             (i + 1, false)
         };
         if let Some((sc, false)) = scale_word(cx.lw(k).b()) {
-            if sc >= 1e3 || (frac && cx.is(k, b"dozen")) {
-                let f = if first.b() == b"half" { 0.5 } else { 0.25 };
+            if sc >= 1e3 && !cx.lw(k).b().ends_with(b"s") {
+                let f = if fb == b"half" { 0.5 } else { 0.25 };
                 return Some(Val {
                     v: f * sc,
                     end: k + 1,
@@ -316,13 +394,33 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 });
             }
         }
-        if first.b() == b"half" && frac && cx.is(k, b"dozen") {
-            return Some(Val {
-                v: 6.0,
-                end: k + 1,
-                words: true,
-                ..Val::default()
-            });
+        if fb == b"half" && with_a && cx.is(k, b"dozen") {
+            return words(6.0, k + 1);
+        }
+        if fb == b"half" && !with_a {
+            let prev = cx.lw(i.wrapping_sub(1));
+            let prev_ok = !matches!(
+                prev.b(),
+                b"first"
+                    | b"second"
+                    | b"last"
+                    | b"the"
+                    | b"a"
+                    | b"one"
+                    | b"and"
+                    | b"this"
+                    | b"next"
+                    | b"latter"
+                    | b"former"
+            );
+            let nx = cx.lw(i + 1);
+            let noun = nx.b().len() > 3
+                && nx.b().ends_with(b"s")
+                && time_unit(nx.b()).is_none()
+                && !cx.capitalized(i + 1);
+            if prev_ok && !cx.dash(i + 1) && (cx.is(i + 1, b"of") || noun) {
+                return frac(0.5, i + 1);
+            }
         }
         return None;
     }
@@ -339,8 +437,7 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             _ => return None,
         })
     };
-    if let Some(v) = plural_scale(first.b()) {
-        // "tens of thousands", "hundreds of thousands"
+    if let Some(v) = plural_scale(fb) {
         let mut end = i + 1;
         let mut v = v;
         if cx.is(i + 1, b"of") {
@@ -349,30 +446,48 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 end = i + 3;
             }
         }
-        if !cx.is(end, b"of") && !cx.is(end, b"more") {
-            // "in the thousands", "by the hundreds": still a rough figure
-            if cx.is(i.wrapping_sub(1), b"the") {
-                return Some(Val {
-                    v,
-                    end,
-                    approx: true,
-                    bound: Some("at_least"),
-                    words: true,
-                    ..Val::default()
-                });
-            }
-            return None;
-        }
-        return Some(Val {
+        let rough = Val {
             v,
             end,
             approx: true,
             bound: Some("at_least"),
             words: true,
             ..Val::default()
-        });
+        };
+        if cx.is(end, b"of") || cx.is(end, b"more") || cx.is(i.wrapping_sub(1), b"the") {
+            return Some(rough);
+        }
+        return None;
     }
+    let mut total = 0f64;
+    let mut cur = 0f64;
+    let mut last = St::Start;
+    let mut any = false;
+    let mut end = i;
+    let mut last_scale = 0f64;
+    // value before an "and" that may introduce a fraction ("one hundred and three quarters")
+    let mut and_base: Option<f64> = None;
     loop {
+        // digits inside a word number: "3 hundred and 21", "4 thousand 3 hundred"
+        if let Some(v) = small_int(cx, j) {
+            let next_scale = cx.is(j + 1, b"hundred")
+                || scale_word(cx.lw(j + 1).b()).is_some_and(|(sc, ab)| !ab && sc >= 1e3);
+            let ok = match last {
+                St::Start => next_scale && !article,
+                St::Scale | St::And => true,
+                St::Hundred => v < 100.0,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            cur += v;
+            last = St::Teen;
+            any = true;
+            j += 1;
+            end = j;
+            continue;
+        }
         let l = cx.lw(j);
         let w = l.b();
         if let Some((v, tens)) = unit_word(w) {
@@ -383,6 +498,12 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             };
             if !ok {
                 break;
+            }
+            // "one-eighth", "five - eighths": a fraction, not a count
+            if !tens && cx.dash(j + 1) && last != St::Tens {
+                if let Some((f, e)) = fraction_at(cx, j) {
+                    return frac(total + cur + f, e);
+                }
             }
             cur += f64::from(v);
             last = if tens {
@@ -404,7 +525,7 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             }
             continue;
         }
-        if matches!(w, b"hundred") {
+        if w == b"hundred" {
             if !(any || article) || matches!(last, St::Hundred) || cur >= 100.0 {
                 break;
             }
@@ -417,9 +538,14 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
         }
         if let Some((sc, false)) = scale_word(w) {
             if sc >= 1e3 && (any || article) && !w.ends_with(b"s") {
-                let c = if cur == 0.0 { 1.0 } else { cur };
-                total += c * sc;
+                if last == St::Scale && cur == 0.0 && sc > last_scale {
+                    // "three lakh crore", "a thousand million": scales multiply
+                    total *= sc;
+                } else {
+                    total += if cur == 0.0 { 1.0 } else { cur } * sc;
+                }
                 cur = 0.0;
+                last_scale = sc;
                 last = St::Scale;
                 any = true;
                 j += 1;
@@ -428,7 +554,7 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             }
             break;
         }
-        if matches!(w, b"dozen" | b"dozens")
+        if matches!(w, b"dozen" | b"dozens" | b"dozs" | b"doz" | b"dz" | b"dzs")
             && (any || article)
             && matches!(
                 last,
@@ -442,104 +568,126 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             end = j;
             continue;
         }
-        if w == b"and" && matches!(last, St::Hundred | St::Scale) {
-            if unit_word(cx.lw(j + 1).b()).is_some() {
+        if w == b"and" && any {
+            // "and a half", "and three fifths", "and a half million"
+            if let Some((f, mut e)) = fraction_at(cx, j + 1) {
+                let mult = if last == St::Scale && cur == 0.0 && last_scale >= 1e3 {
+                    last_scale
+                } else {
+                    1.0
+                };
+                let mut v = total + cur + f * mult;
+                if let Some((sc, false)) = scale_word(cx.lw(e).b()) {
+                    if sc >= 1e3 && !cx.lw(e).b().ends_with(b"s") {
+                        // "one billion and a half million" vs "five and a half million"
+                        v = if last == St::Scale {
+                            total + cur + f * sc
+                        } else {
+                            total + (cur + f) * sc
+                        };
+                        e += 1;
+                    }
+                }
+                return words(v, e);
+            }
+            let next_num = unit_word(cx.lw(j + 1).b()).is_some() || small_int(cx, j + 1).is_some();
+            if next_num && matches!(last, St::Hundred | St::Scale) {
+                and_base = Some(total + cur);
                 last = St::And;
                 j += 1;
                 continue;
             }
-            if cx.is_any(j + 1, &[b"a", b"one"]) && cx.is_any(j + 2, &[b"half", b"quarter"]) {
-                let f = if cx.is(j + 2, b"half") { 0.5 } else { 0.25 };
-                let (t, c) = (total, cur);
-                let sc = if c == 0.0 && last == St::Scale {
-                    t
-                } else {
-                    0.0
-                };
-                let v = if sc > 0.0 {
-                    // "one million and a half" = 1.5 million
-                    let big = [1e12, 1e9, 1e6, 1e3]
-                        .into_iter()
-                        .find(|&b| t >= b)
-                        .unwrap_or(1.0);
-                    t + f * big
-                } else {
-                    t + c + f
-                };
-                return Some(Val {
-                    v,
-                    end: j + 3,
-                    words: true,
-                    frac: false,
-                    ..Val::default()
-                });
+            // "twenty and three fifths": only when a fraction follows
+            if next_num && matches!(last, St::Unit | St::Teen | St::Tens) {
+                let mut k = j + 1;
+                while unit_word(cx.lw(k).b()).is_some() || cx.dash(k) {
+                    k += 1;
+                }
+                if ordinal_word(cx.lw(k).b()).is_some_and(|(d, p)| p && d >= 3)
+                    || cx.is_any(k, &[b"quarters", b"halves"])
+                {
+                    and_base = Some(total + cur);
+                    total += cur;
+                    cur = 0.0;
+                    last = St::And;
+                    j += 1;
+                    continue;
+                }
             }
             break;
         }
-        // "one and a half (million)"
-        if w == b"and"
-            && matches!(last, St::Unit | St::Teen | St::Tens)
-            && cx.is_any(j + 1, &[b"a", b"one"])
-            && cx.is_any(j + 2, &[b"half", b"quarter"])
-        {
-            let f = if cx.is(j + 2, b"half") { 0.5 } else { 0.25 };
-            let mut v = total + cur + f;
-            let mut e = j + 3;
-            if let Some((sc, false)) = scale_word(cx.lw(j + 3).b()) {
-                if sc >= 1e3 {
-                    v = total + (cur + f) * sc;
-                    e = j + 4;
-                }
+        if w == b"point" && any && !matches!(last, St::And) {
+            if let Some((f, e)) = point_decimals(cx, j + 1) {
+                return words(total + cur + f, e);
             }
-            return Some(Val {
-                v,
-                end: e,
-                words: true,
-                ..Val::default()
-            });
+            break;
         }
         // ordinals and fractions
-        if let Some((d, plural)) = ordinal_word(w) {
+        let ord = match w {
+            b"trillionth" => Some((1e12_f64, false)),
+            b"trillionths" => Some((1e12, true)),
+            _ => ordinal_word(w).map(|(d, p)| (f64::from(d), p)),
+        };
+        if let Some((d, plural)) = ord {
             if !any && !article {
                 if plural {
                     break;
                 }
                 return Some(Val {
-                    v: f64::from(d),
+                    v: d,
                     end: j + 1,
                     ord: true,
                     words: true,
                     ..Val::default()
                 });
             }
-            if last == St::Tens && d < 10 && !plural {
+            if d >= 100.0 && !plural && matches!(last, St::Unit | St::Teen | St::Tens | St::Hundred)
+            {
+                // "two hundredth", "three trillionth"
+                let v = (total + if cur == 0.0 { 1.0 } else { cur }) * d;
+                return Some(Val {
+                    v,
+                    end: j + 1,
+                    ord: true,
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            if last == St::Tens && d < 10.0 && !plural {
                 // "twenty-first"
                 return Some(Val {
-                    v: total + cur + f64::from(d),
+                    v: total + cur + d,
                     end: j + 1,
                     ord: true,
                     words: true,
                     ..Val::default()
                 });
             }
-            if matches!(last, St::Hundred | St::Scale | St::And) && !plural && d < 100 {
+            if matches!(last, St::Hundred | St::Scale) && !plural && d < 100.0 && and_base.is_none()
+            {
                 return Some(Val {
-                    v: total + cur + f64::from(d),
+                    v: total + cur + d,
                     end: j + 1,
                     ord: true,
                     words: true,
                     ..Val::default()
                 });
             }
-            if d >= 2 && (plural || (total + cur - 1.0).abs() < f64::EPSILON) {
-                let num = total + cur;
-                return Some(Val {
-                    v: num / f64::from(d),
-                    end: j + 1,
-                    frac: true,
-                    words: true,
-                    ..Val::default()
-                });
+            let base = and_base.unwrap_or(0.0);
+            let numer = total + cur - base;
+            if d >= 3.0 && (plural || (numer - 1.0).abs() < f64::EPSILON) && numer > 0.0 {
+                let mut v = base + numer / d;
+                let mut e = j + 1;
+                // "two thirds of a million"
+                if cx.is(e, b"of") && cx.is_any(e + 1, &[b"a", b"an"]) {
+                    if let Some((sc, false)) = scale_word(cx.lw(e + 2).b()) {
+                        if sc >= 1e3 {
+                            v *= sc;
+                            e += 3;
+                        }
+                    }
+                }
+                return frac(v, e);
             }
             break;
         }
@@ -548,32 +696,26 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             && matches!(last, St::Unit | St::Teen | St::Tens)
         {
             let d = if w.starts_with(b"h") { 2.0 } else { 4.0 };
-            let num = total + cur;
-            if w == b"quarter" && (num - 1.0).abs() > f64::EPSILON {
+            let base = and_base.unwrap_or(0.0);
+            let numer = total + cur - base;
+            if matches!(w, b"quarter" | b"half") && (numer - 1.0).abs() > f64::EPSILON {
                 break;
             }
-            let mut v = num / d;
+            let mut f = numer / d;
             let mut e = j + 1;
             if let Some((sc, false)) = scale_word(cx.lw(j + 1).b()) {
                 if sc >= 1e6 {
-                    v *= sc;
+                    f *= sc;
                     e += 1;
                 }
             }
-            return Some(Val {
-                v,
-                end: e,
-                frac: true,
-                words: true,
-                ..Val::default()
-            });
+            return frac(base + f, e);
         }
         break;
     }
     if !any {
         return None;
     }
-    // a trailing "and" is not part of the number
     Some(Val {
         v: total + cur,
         end,
@@ -584,6 +726,19 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
 }
 
 fn parse_val(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
+    let digits = parse_val_inner(cx, i, money);
+    // mixed digits and words: "3 hundred and 21", "4 thousand 3 hundred"
+    if small_int(cx, i).is_some() {
+        if let Some(w) = parse_words(cx, i) {
+            if digits.as_ref().is_none_or(|d| w.end > d.end) {
+                return Some(Val { words: false, ..w });
+            }
+        }
+    }
+    digits
+}
+
+fn parse_val_inner(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
     let t = cx.t.get(i)?;
     match t.k {
         K::Word => parse_words(cx, i),
@@ -604,6 +759,82 @@ fn parse_val(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
                 words: false,
                 ..Val::default()
             };
+            // thousands grouped with spaces: "40 000", "1 414 021 100", "1\u{202f}234\u{202f}567.89"
+            if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+                let mut k = i + 1;
+                let mut groups = 0;
+                let mut narrow = true;
+                let mut acc = v;
+                while let Some(t) = cx.t.get(k) {
+                    let g = cx.s(k);
+                    let gap = &cx.text[cx.t[k - 1].e..t.s];
+                    let int_len = g.find('.').unwrap_or(g.len());
+                    if t.k != K::Num
+                        || int_len != 3
+                        || !g[..int_len].bytes().all(|b| b.is_ascii_digit())
+                        || g.contains(',')
+                    {
+                        break;
+                    }
+                    if !matches!(gap, " " | "\u{202f}" | "\u{a0}" | "\u{2009}") {
+                        break;
+                    }
+                    narrow &= gap != " ";
+                    let Some(gv) = parse_digits(g) else { break };
+                    acc = acc * 1000.0 + gv;
+                    groups += 1;
+                    k += 1;
+                    if g.contains('.') {
+                        break;
+                    }
+                }
+                let ok = groups > 0 && (narrow || groups >= 2 || cx.s(i + 1) == "000");
+                if ok {
+                    v = acc;
+                    end = i + 1 + groups;
+                }
+            }
+            // scientific notation: "1e10", "1.3e6", "12.32e+14", "1.3x10^6"
+            if cx.glued(end) && cx.is_any(end, &[b"e"]) && cx.glued(end + 1) {
+                let (sign, k) = if cx.punct(end + 1, "-") {
+                    (-1, end + 2)
+                } else if cx.punct(end + 1, "+") {
+                    (1, end + 2)
+                } else {
+                    (1, end + 1)
+                };
+                if cx.glued(k) && cx.kind(k) == Some(K::Num) {
+                    if let Ok(exp) = cx.s(k).parse::<i32>() {
+                        if exp.abs() <= 300 {
+                            return Some(Val {
+                                v: v * 10f64.powi(sign * exp),
+                                end: k + 1,
+                                ..val
+                            });
+                        }
+                    }
+                }
+            }
+            if cx.glued(end)
+                && cx.is_any(end, &[b"x"])
+                && cx.s(end + 1) == "10"
+                && cx.punct(end + 2, "^")
+            {
+                let (sign, k) = if cx.punct(end + 3, "-") {
+                    (-1, end + 4)
+                } else {
+                    (1, end + 3)
+                };
+                if let Ok(exp) = cx.s(k).parse::<i32>() {
+                    if exp.abs() <= 300 && cx.kind(k) == Some(K::Num) {
+                        return Some(Val {
+                            v: v * 10f64.powi(sign * exp),
+                            end: k + 1,
+                            ..val
+                        });
+                    }
+                }
+            }
             // fractions 3/4 and mixed 2 1/2
             if cx.punct(end, "/")
                 && cx.glued(end)
@@ -1192,6 +1423,29 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
         }
         let money_ctx = currency_before(&cx, i).is_some();
         let Some(val) = parse_val(&cx, i, money_ctx) else {
+            // "22,24,26,31": a list of numbers, not one number
+            let s = cx.s(i);
+            if t.k == K::Num && s.contains(',') && !s.contains('.') {
+                let mut off = t.s;
+                for part in s.split(',') {
+                    if let Some(v) = parse_digits(part) {
+                        let span = Span::new(off, off + part.len());
+                        out.push(NumberMatch {
+                            span,
+                            value: v,
+                            value_max: None,
+                            kind: NumKind::Cardinal,
+                            unit: None,
+                            approximate: false,
+                            bound: None,
+                            rule: "number:list",
+                            words: false,
+                            toks: (i, i + 1),
+                        });
+                    }
+                    off += part.len() + 1;
+                }
+            }
             i += 1;
             continue;
         };
@@ -1280,6 +1534,42 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
             unit = Some(code);
             rule = "money:symbol";
             // "$40bn"-style suffixes already applied; "$ 75 million" too.
+        }
+        // ratios: "one in five", "two out of five hundred", "2000 over 3"
+        if kind == NumKind::Cardinal && value > 0.0 {
+            let (k, how) = if cx.is(te, b"out") && cx.is(te + 1, b"of") {
+                (te + 2, 0)
+            } else if cx.is(te, b"over") {
+                (te + 1, 1)
+            } else if cx.is(te, b"in") {
+                (te + 1, 2)
+            } else {
+                (te, 3)
+            };
+            if how < 3 && !masked_at(k) {
+                if let Some(v2) = parse_val(&cx, k, false) {
+                    let after_word = cx.kind(v2.end) == Some(K::Word);
+                    let ok = !v2.ord
+                        && !v2.frac
+                        && v2.v > 0.0
+                        && !(v2.end..v2.end + 1).any(&masked_at)
+                        && match how {
+                            0 => value < v2.v,
+                            1 => !after_word && !cx.punct(v2.end, "%"),
+                            _ => {
+                                (value - 1.0).abs() < f64::EPSILON
+                                    && v2.v > 1.0
+                                    && percent_at(&cx, v2.end).is_none()
+                            }
+                        };
+                    if ok {
+                        value /= v2.v;
+                        kind = NumKind::Fraction;
+                        te = v2.end;
+                        rule = "number:ratio";
+                    }
+                }
+            }
         }
         // range: "10 to 15", "10-15", "between 10 and 15", "from 10 to 15", "two or three"
         let between = ts >= 1 && cx.is(ts - 1, b"between")
