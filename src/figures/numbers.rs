@@ -496,6 +496,25 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 St::Tens => !tens && v > 0 && v < 10,
                 _ => false,
             };
+            // "three twenty-firsts", "one twenty-fifth", "one hundred thirty fifths": the
+            // numerator, then a compound denominator
+            if tens && last != St::And && (last != St::Start || article) {
+                let mut k = j + 1;
+                if cx.dash(k) {
+                    k += 1;
+                }
+                let numer = total + if cur == 0.0 { 1.0 } else { cur };
+                if let Some((d, plural)) = ordinal_word(cx.lw(k).b()).filter(|(d, _)| *d < 10) {
+                    let adjective = cx.dash(k + 1)
+                        || cx.is_any(
+                            k + 1,
+                            &[b"century", b"centuries", b"birthday", b"anniversary"],
+                        );
+                    if !adjective && (plural || (numer - 1.0).abs() < f64::EPSILON) {
+                        return frac(numer / (f64::from(v) + f64::from(d)), k + 1);
+                    }
+                }
+            }
             if !ok {
                 break;
             }
@@ -792,6 +811,27 @@ fn parse_val_inner(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
                 if ok {
                     v = acc;
                     end = i + 1 + groups;
+                }
+            }
+            // powers: "1.1^23", "2.5^-1"
+            if cx.punct(end, "^") && cx.glued(end) {
+                let mut k = end + 1;
+                let mut minus = 0;
+                while cx.punct(k, "-") || cx.punct(k, "+") {
+                    minus += usize::from(cx.punct(k, "-"));
+                    k += 1;
+                }
+                if cx.kind(k) == Some(K::Num) && cx.glued(k) {
+                    if let Ok(exp) = cx.s(k).parse::<i32>() {
+                        if exp.abs() <= 300 {
+                            let exp = if minus % 2 == 1 { -exp } else { exp };
+                            return Some(Val {
+                                v: v.powi(exp),
+                                end: k + 1,
+                                ..val
+                            });
+                        }
+                    }
                 }
             }
             // scientific notation: "1e10", "1.3e6", "12.32e+14", "1.3x10^6"
@@ -1092,6 +1132,13 @@ fn currency_before(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
 fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKind, &'static str)> {
     let l = cx.lw(j);
     let w = l.b();
+    if cx.punct(j, "°") {
+        if cx.glued(j + 1) && cx.is_any(j + 1, &[b"c", b"f"]) {
+            let u = if cx.is(j + 1, b"c") { "°C" } else { "°F" };
+            return Some((j + 2, NumKind::Quantity, u));
+        }
+        return Some((j + 1, NumKind::Quantity, "°"));
+    }
     if cx.kind(j) == Some(K::Punct) {
         if let Some(code) = currency_symbol(cx.s(j)) {
             if !had_currency && !cx.t.get(j + 1).is_some_and(|t| t.k == K::Num && t.glued) {
@@ -1102,6 +1149,9 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
     }
     if cx.kind(j) != Some(K::Word) {
         return None;
+    }
+    if let Some(code) = currency_symbol(cx.s(j)) {
+        return Some((j + 1, NumKind::Money, code));
     }
     // "US dollars", "Swiss francs", "Australian dollars", "Hong Kong dollars"
     let two = |a: &[u8], code: &'static str| -> Option<(usize, NumKind, &'static str)> {
@@ -1178,6 +1228,82 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
     }
     if matches!(w, b"mark" | b"marks" | b"deutschmarks") && (w != b"mark" || !cx.capitalized(j)) {
         return Some((j + 1, NumKind::Money, "DEM"));
+    }
+    if matches!(w, b"pound" | b"pounds") {
+        // money after a scale ("20 million pounds") or in a money context, else weight
+        let scaled = j > 0 && scale_word(cx.lw(j - 1).b()).is_some();
+        let money_ctx = (j.saturating_sub(8)..j).any(|k| {
+            matches!(
+                cx.lw(k).b(),
+                b"cost"
+                    | b"costs"
+                    | b"paid"
+                    | b"pay"
+                    | b"pays"
+                    | b"fined"
+                    | b"fine"
+                    | b"worth"
+                    | b"price"
+                    | b"priced"
+                    | b"spent"
+                    | b"spend"
+                    | b"raised"
+                    | b"sold"
+                    | b"bought"
+                    | b"earn"
+                    | b"earned"
+                    | b"earns"
+                    | b"salary"
+                    | b"budget"
+                    | b"loan"
+                    | b"bid"
+                    | b"profit"
+                    | b"revenue"
+                    | b"deal"
+                    | b"fund"
+                    | b"funding"
+                    | b"investment"
+                    | b"invest"
+                    | b"invested"
+                    | b"compensation"
+                    | b"award"
+                    | b"awarded"
+                    | b"damages"
+                    | b"bill"
+                    | b"tax"
+                    | b"owed"
+                    | b"debt"
+                    | b"sales"
+                    | b"turnover"
+            )
+        });
+        if scaled || money_ctx || cx.is(j + 1, b"sterling") {
+            return Some((j + 1, NumKind::Money, "GBP"));
+        }
+        return Some((j + 1, NumKind::Quantity, "lb"));
+    }
+    if w == b"metric" && cx.is_any(j + 1, &[b"ton", b"tons", b"tonne", b"tonnes"]) {
+        return Some((j + 2, NumKind::Quantity, "t"));
+    }
+    if matches!(w, b"years" | b"months" | b"weeks" | b"year" | b"month")
+        && cx.is(j + 1, b"of")
+        && cx.is(j + 2, b"age")
+    {
+        let u = if w.starts_with(b"y") {
+            "year"
+        } else if w.starts_with(b"m") {
+            "month"
+        } else {
+            "week"
+        };
+        return Some((j + 3, NumKind::Age, u));
+    }
+    if w == b"yo" || (w == b"y" && cx.punct(j + 1, ".") && cx.is(j + 2, b"o")) {
+        return Some((if w == b"yo" { j + 1 } else { j + 4 }, NumKind::Age, "year"));
+    }
+    if matches!(w, b"deg" | b"degs") {
+        let e = if cx.punct(j + 1, ".") { j + 2 } else { j + 1 };
+        return Some((e, NumKind::Quantity, "°"));
     }
     if let Some(code) = currency_word(w) {
         // short/ambiguous ones only as written codes or in clear money contexts
@@ -1413,11 +1539,38 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                         | b't'
                         | b'z'
                         | b'b'
+                        | b'p'
                 )
             }
             K::Punct => text.as_bytes()[t.s] >= 0x80,
         };
         if !quick {
+            i += 1;
+            continue;
+        }
+        // "percent of 10", "per cent of twenty-two"
+        if t.k == K::Word && text.as_bytes()[t.s].eq_ignore_ascii_case(&b'p') {
+            if let Some(pe) = percent_at(&cx, i).filter(|_| !cx.is(i, b"pc") && !cx.is(i, b"pct")) {
+                if cx.is(pe, b"of") && !masked_at(pe + 1) {
+                    if let Some(v) = parse_val(&cx, pe + 1, false).filter(|v| !v.ord) {
+                        let span = Span::new(t.s, toks[v.end - 1].e);
+                        out.push(NumberMatch {
+                            span,
+                            value: v.v,
+                            value_max: None,
+                            kind: NumKind::Percent,
+                            unit: Some("%"),
+                            approximate: false,
+                            bound: None,
+                            rule: "percent",
+                            words: v.words,
+                            toks: (i, v.end),
+                        });
+                        i = v.end;
+                        continue;
+                    }
+                }
+            }
             i += 1;
             continue;
         }
@@ -1511,9 +1664,13 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
         };
         // negative numbers
         let after_num = i >= 2 && cx.kind(i - 2) == Some(K::Num);
+        // a spaced minus only opens a text or follows an opening bracket or "="
+        let opens = i == 1 || (i >= 2 && matches!(cx.s(i - 2), "(" | "=" | "["));
         let neg = i >= 1
             && !after_num
-            && ((!val.words && cx.dash(i - 1) && cx.glued(i) && !cx.glued(i - 1))
+            && ((!val.words
+                && cx.punct(i - 1, "-")
+                && (opens || (cx.glued(i) && !cx.glued(i - 1))))
                 || cx.is_any(i - 1, &[b"minus", b"negative"]));
         if neg {
             ts = i - 1;
@@ -1654,11 +1811,25 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                 rule = "percent";
             } else if kind != NumKind::Money {
                 if let Some((e, k, u)) = unit_after(&cx, te, false) {
-                    let (mult, u) = match u {
+                    let (mut mult, u) = match u {
                         "USD/100" => (0.01, "USD"),
                         "GBP/100" => (0.01, "GBP"),
+                        "MUSD" => (1e6, "USD"),
+                        "MEUR" => (1e6, "EUR"),
+                        "MGBP" => (1e6, "GBP"),
+                        "MAUD" => (1e6, "AUD"),
                         _ => (1.0, u),
                     };
+                    let mut e = e;
+                    // "75 USD million"
+                    if k == NumKind::Money && !val.scaled {
+                        if let Some((sc, false)) = scale_word(cx.lw(e).b()) {
+                            if sc >= 1e3 && !cx.lw(e).b().ends_with(b"s") {
+                                mult *= sc;
+                                e += 1;
+                            }
+                        }
+                    }
                     if !(k == NumKind::Quantity && val.glued_m) {
                         value *= mult;
                         if let Some(m) = value_max.as_mut() {
@@ -1673,7 +1844,8 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                             "quantity:unit"
                         };
                         // "3 dollars 50 cents", "15 dollars and 50"
-                        if k == NumKind::Money && mult == 1.0 && !val.scaled {
+                        let symbol_unit = cx.kind(e - 1) == Some(K::Punct);
+                        if k == NumKind::Money && mult == 1.0 && !val.scaled && !symbol_unit {
                             let mut j = te;
                             if cx.is(j, b"and") {
                                 j += 1;
@@ -1692,10 +1864,12 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                                     } else {
                                         c.end
                                     };
-                                    let noun_follows = cx.kind(k2) == Some(K::Word)
-                                        && !cx.is_any(c.end, &[b"cents", b"cent"])
-                                        && !lex::is_stop_word(cx.lw(k2).b())
-                                        && k2 == c.end;
+                                    let noun_follows = k2 == c.end
+                                        && (cx.glued(k2)
+                                            || cx.kind(k2) == Some(K::Num)
+                                            || (cx.kind(k2) == Some(K::Word)
+                                                && !lex::is_stop_word(cx.lw(k2).b()))
+                                            || unit_after(&cx, k2, false).is_some());
                                     if !cx.is_any(k2, &[b"percent", b"times"]) && !noun_follows {
                                         value += c.v / 100.0;
                                         te = k2;
@@ -1740,6 +1914,22 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                             te += 2;
                             rule = "duration";
                         }
+                    } else if let Some(code) = currency_word(l.b()).filter(|_| {
+                        matches!(
+                            l.b(),
+                            b"cent" | b"dollar" | b"euro" | b"pound" | b"yen" | b"penny"
+                        )
+                    }) {
+                        let (mult, code) = match code {
+                            "USD/100" => (0.01, "USD"),
+                            "GBP/100" => (0.01, "GBP"),
+                            c => (1.0, c),
+                        };
+                        value *= mult;
+                        kind = NumKind::Money;
+                        unit = Some(code);
+                        te += 2;
+                        rule = "money:word";
                     } else if let Some(u) = quantity_unit(l.b()) {
                         if !matches!(l.b(), b"in" | b"t" | b"g" | b"l" | b"w" | b"v") {
                             kind = NumKind::Quantity;
