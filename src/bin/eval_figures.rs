@@ -245,8 +245,64 @@ fn recognizers(path: &Path, verbose: bool, want: Want) -> Option<Score> {
     Some(sc)
 }
 
+/// `--bench`: times the figures finders over the Reuters-21578 bodies.
+fn bench(dir: &Path) {
+    let corpus = dir.join("data/corpus/reuters21578");
+    let mut docs: Vec<(String, Option<eventframe::date::Date>)> = Vec::new();
+    for k in 0..22 {
+        let Ok(bytes) = std::fs::read(corpus.join(format!("reut2-{k:03}.sgm"))) else {
+            continue;
+        };
+        // Latin-1 to UTF-8
+        let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+        let mut rest = text.as_str();
+        while let Some(a) = rest.find("<BODY>") {
+            let Some(b) = rest[a..].find("</BODY>") else {
+                break;
+            };
+            docs.push((
+                rest[a + 6..a + b].to_owned(),
+                eventframe::date::Date::new(1987, 3, 1),
+            ));
+            rest = &rest[a + b..];
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    let t0 = std::time::Instant::now();
+    let mut n_fig = 0;
+    for (t, p) in &docs {
+        n_fig += eventframe::figures::find_figures(t, *p).len();
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    #[allow(clippy::cast_precision_loss)]
+    let mb = bytes as f64 / 1e6;
+    println!("bench: {} docs, {mb:.1} MB, {n_fig} figures, {dt:.3} s, {:.1} MB/s (one thread, whole bodies)", docs.len(), mb / dt);
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for (t, p) in &docs {
+        let mut doc = eventframe::Document::new("b", t.clone(), *p);
+        let st = eventframe::figures::Figures::new(std::sync::Arc::new(
+            eventframe::knowledge::Knowledge::default(),
+        ));
+        let _ = eventframe::pipeline::Stage::process(&st, &mut doc);
+        n += doc.figures.len();
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    println!(
+        "bench: figures stage {n} figures, {dt:.3} s, {:.1} MB/s",
+        mb / dt
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--bench") {
+        match shared_dir() {
+            Some(d) => bench(&d),
+            None => eprintln!("shared data not found\nhint: set EVENTFRAME_SHARED"),
+        }
+        return;
+    }
     // `--text "..."`: show what is found in one text
     if let Some(t) = args
         .iter()

@@ -13,7 +13,7 @@ use crate::date::{days_in_month, Date, Precision};
 use crate::document::{DateValue, Document, Span};
 
 use super::lex::{
-    self, low, month_word, ordinal_word, time_unit, tokenize, weekday_word, TUnit, Tok, K,
+    self, month_word, ordinal_word, time_unit, tokenize, weekday_word, TUnit, Tok, K,
 };
 
 /// A season of the year.
@@ -216,7 +216,7 @@ struct Cx<'a> {
     text: &'a str,
     t: &'a [Tok],
     base: Option<Date>,
-    future: Vec<bool>,
+    future: std::cell::RefCell<Option<(usize, usize, bool)>>,
 }
 
 impl Cx<'_> {
@@ -224,10 +224,7 @@ impl Cx<'_> {
         self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
     }
     fn lw(&self, j: usize) -> lex::Lower {
-        match self.t.get(j) {
-            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
-            _ => low(""),
-        }
+        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
     }
     fn is(&self, j: usize, w: &[u8]) -> bool {
         self.lw(j).b() == w
@@ -266,7 +263,16 @@ impl Cx<'_> {
             .is_some_and(u8::is_ascii_uppercase)
     }
     fn is_future(&self, j: usize) -> bool {
-        self.future.get(j).copied().unwrap_or(false)
+        // cache the last clause checked: dates cluster
+        if let Some((a, b, f)) = *self.future.borrow() {
+            if a <= j && j < b {
+                return f;
+            }
+        }
+        let (a, b) = clause_bounds(self.text, self.t, j);
+        let f = speaks_of_future(self.text, self.t, a, b);
+        *self.future.borrow_mut() = Some((a, b, f));
+        f
     }
     /// A day of month at `j` (`19`, `19th`, `nineteenth`): (day, next token).
     fn day_at(&self, j: usize) -> Option<(u32, usize)> {
@@ -360,38 +366,31 @@ impl Cx<'_> {
     }
 }
 
-/// Splits `toks` into clauses at sentence-final punctuation and marks the tokens of clauses
-/// that speak about the future.
-fn future_flags(text: &str, toks: &[Tok]) -> Vec<bool> {
-    let mut flags = vec![false; toks.len()];
-    let mut start = 0;
-    let mut fut = false;
-    for (j, t) in toks.iter().enumerate() {
-        let s = &text[t.s..t.e];
-        if t.k == K::Word {
-            let l = low(s);
-            let next_is = |k: usize, w: &str| toks.get(j + k).is_some_and(|t| &text[t.s..t.e] == w);
-            if matches!(
-                l.b(),
-                b"will" | b"shall" | b"ll" | b"scheduled" | b"slated" | b"upcoming"
-            ) || (l.b() == b"won" && next_is(1, "'") && next_is(2, "t"))
-                || (l.b() == b"going" && next_is(1, "to"))
-            {
-                fut = true;
-            }
-        }
-        let end = t.k == K::Punct && matches!(s, "." | "!" | "?" | ";") || j + 1 == toks.len();
-        if end {
-            if fut {
-                for f in &mut flags[start..=j] {
-                    *f = true;
-                }
-            }
-            start = j + 1;
-            fut = false;
-        }
+/// The clause holding token `j`, bounded by sentence-final punctuation.
+fn clause_bounds(text: &str, toks: &[Tok], j: usize) -> (usize, usize) {
+    let is_end = |t: &Tok| t.k == K::Punct && matches!(&text[t.s..t.e], "." | "!" | "?" | ";");
+    let mut a = j.min(toks.len());
+    while a > 0 && !is_end(&toks[a - 1]) {
+        a -= 1;
     }
-    flags
+    let mut b = j;
+    while b < toks.len() && !is_end(&toks[b]) {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// Whether tokens `a..b` speak about the future ("will", "'ll", "scheduled", "going to").
+fn speaks_of_future(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    let raw = |k: usize, w: &str| toks.get(k).is_some_and(|t| &text[t.s..t.e] == w);
+    (a..b).any(|k| {
+        let l = toks[k].low;
+        matches!(
+            l.b(),
+            b"will" | b"shall" | b"ll" | b"scheduled" | b"slated" | b"upcoming"
+        ) || (l.b() == b"won" && raw(k + 1, "'") && raw(k + 2, "t"))
+            || (l.b() == b"going" && raw(k + 1, "to"))
+    })
 }
 
 fn month_add(y: i32, m: u32, delta: i32) -> (i32, u32) {
@@ -525,7 +524,7 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
         text,
         t: toks,
         base,
-        future: future_flags(text, toks),
+        future: std::cell::RefCell::new(None),
     };
     let n = toks.len();
     let mut i = 0;
@@ -559,7 +558,8 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
 fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     let base = cx.base;
     let t = cx.t.get(i)?;
-    let fut = cx.is_future(i);
+    let fut_cell = std::cell::OnceCell::new();
+    let fut = || *fut_cell.get_or_init(|| cx.is_future(i));
     let mk = |ts: usize, te: usize, timex: Option<Timex>, rule: &'static str| {
         Some(TokDate {
             ts,
@@ -703,7 +703,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 if cx.is_any(te, &[b"morning", b"afternoon", b"evening", b"night"]) {
                     te += 1;
                 }
-                let v = base.map(|b| Timex::Day(resolve_weekday(b, wd, rel, fut)));
+                let v = base.map(|b| Timex::Day(resolve_weekday(b, wd, rel, fut())));
                 return mk(ts, te, v, "date:weekday");
             }
             // "fourth of July (1995)"
@@ -726,7 +726,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                         return mk(i, e, v, "date:month_day_year");
                     }
                     // "June 19" but not "June 19 percent"
-                    let v = day_month_year(base, None, m, d, fut);
+                    let v = day_month_year(base, None, m, d, fut());
                     return mk(i, k, v, "date:month_day");
                 }
                 // Month [of|,] Year
@@ -748,7 +748,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     None => (month_modifier_start(cx, i), Rel::None),
                 };
                 let v = base.map(|b| {
-                    let (y, m) = resolve_month(b, m, rel, fut);
+                    let (y, m) = resolve_month(b, m, rel, fut());
                     Timex::Month(y, m)
                 });
                 return mk(ts, j, v, "date:month");
@@ -922,7 +922,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 return mk(
                     i,
                     i + 2,
-                    base.map(|b| Timex::Weekend(monday(b).add_days(if fut { 0 } else { -7 }))),
+                    base.map(|b| Timex::Weekend(monday(b).add_days(if fut() { 0 } else { -7 }))),
                     "date:weekend",
                 );
             }

@@ -26,6 +26,8 @@ pub(crate) struct Tok {
     pub k: K,
     /// No whitespace between this token and the previous one.
     pub glued: bool,
+    /// Lower-cased ASCII form of a word (empty for other tokens and long or non-ASCII words).
+    pub low: Lower,
 }
 
 fn is_space_char(c: char) -> bool {
@@ -68,6 +70,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i,
                 k: K::Num,
                 glued,
+                low: Lower::EMPTY,
             });
             glued = true;
             continue;
@@ -93,6 +96,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i,
                 k: K::Word,
                 glued,
+                low: low(&text[s..i]),
             });
             glued = true;
             continue;
@@ -103,6 +107,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i + 1,
                 k: K::Punct,
                 glued,
+                low: Lower::EMPTY,
             });
             glued = true;
             i += 1;
@@ -139,6 +144,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i,
                 k: K::Word,
                 glued,
+                low: low(&text[s..i]),
             });
         } else {
             out.push(Tok {
@@ -146,6 +152,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i + len,
                 k: K::Punct,
                 glued,
+                low: Lower::EMPTY,
             });
             i += len;
         }
@@ -154,13 +161,18 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 }
 
 /// A lower-cased ASCII copy of a short word on the stack.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Lower {
     buf: [u8; 24],
-    len: usize,
+    len: u8,
 }
 
 impl Lower {
+    /// The empty word.
+    pub(crate) const EMPTY: Self = Self {
+        buf: [0; 24],
+        len: 0,
+    };
     /// Lower-cases `w` when it is ASCII and at most 24 bytes; curly apostrophes are not kept.
     pub(crate) fn new(w: &str) -> Option<Self> {
         let b = w.as_bytes();
@@ -171,11 +183,15 @@ impl Lower {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Some(Self { buf, len: b.len() })
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Self {
+            buf,
+            len: b.len() as u8,
+        })
     }
     /// The lower-cased bytes.
     pub(crate) fn b(&self) -> &[u8] {
-        &self.buf[..self.len]
+        &self.buf[..usize::from(self.len)]
     }
 }
 

@@ -18,7 +18,7 @@ pub mod dates;
 mod lex;
 pub mod numbers;
 
-use lex::{low, tokenize, Tok, K};
+use lex::{tokenize, Tok, K};
 use numbers::{NumKind, NumberMatch};
 
 /// The figures stage.
@@ -127,6 +127,11 @@ fn figures_in(
         });
     }
     let ctx = Ctx { text, t: toks };
+    let (seg_of, segs) = if nums.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        segments(&ctx)
+    };
     for m in &nums {
         if m.words
             && m.value_max.is_none()
@@ -155,7 +160,11 @@ fn figures_in(
         let (about, head) = about_of(&ctx, m.toks.1, m);
         f.about = about.map(shift);
         f.label = label_of(&ctx, m, head, about);
-        if let Some((who, hedge)) = attribution(&ctx, m.toks.0, m.toks.1) {
+        let seg = segs
+            .get(seg_of.get(m.toks.0).copied().unwrap_or(0) as usize)
+            .copied()
+            .unwrap_or((0, toks.len()));
+        if let Some((who, hedge)) = attribution(&ctx, seg, m.toks.0, m.toks.1) {
             f.attributed_to = who.map(shift);
             f.hedge = hedge;
         }
@@ -175,10 +184,7 @@ impl Ctx<'_> {
         self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
     }
     fn lw(&self, j: usize) -> lex::Lower {
-        match self.t.get(j) {
-            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
-            _ => low(""),
-        }
+        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
     }
     fn is(&self, j: usize, w: &[u8]) -> bool {
         self.lw(j).b() == w
@@ -465,11 +471,37 @@ fn reporting(w: &[u8]) -> Option<Option<&'static str>> {
 }
 
 /// Who gives the number, and the hedge word.
-fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Option<&'static str>)> {
+/// Sentence-like segments of the light tokens (split after `.`, `!`, `?` followed by space):
+/// the segment index of each token and each segment's token range.
+fn segments(cx: &Ctx<'_>) -> (Vec<u32>, Vec<(usize, usize)>) {
     let n = cx.t.len();
+    let mut seg_of = Vec::with_capacity(n);
+    let mut segs = Vec::new();
+    let mut start = 0;
+    for j in 0..n {
+        #[allow(clippy::cast_possible_truncation)]
+        seg_of.push(segs.len() as u32);
+        let end = cx.kind(j) == Some(K::Punct)
+            && matches!(cx.s(j), "." | "!" | "?" | "\n")
+            && !cx.t.get(j + 1).is_some_and(|t| t.glued);
+        if end || j + 1 == n {
+            segs.push((start, j + 1));
+            start = j + 1;
+        }
+    }
+    (seg_of, segs)
+}
+
+fn attribution(
+    cx: &Ctx<'_>,
+    seg: (usize, usize),
+    ts: usize,
+    te: usize,
+) -> Option<(Option<Span>, Option<&'static str>)> {
+    let (s0, n) = seg;
     let mut hedge = None;
     // adverb hedges anywhere in the sentence
-    for j in 0..n {
+    for j in s0..n {
         match cx.lw(j).b() {
             b"reportedly" => hedge = Some("reportedly"),
             b"allegedly" => hedge = Some("allegedly"),
@@ -479,7 +511,7 @@ fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Opti
         }
     }
     // "according to X"
-    for j in 0..n.saturating_sub(1) {
+    for j in s0..n.saturating_sub(1) {
         if cx.is(j, b"according") && cx.is(j + 1, b"to") {
             let a = j + 2;
             let mut b = a;
@@ -504,7 +536,7 @@ fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Opti
     }
     // "X estimated/said (that) ... NUMBER": nearest reporting verb before the number
     let mut j = ts;
-    while j > 0 {
+    while j > s0 {
         j -= 1;
         if cx.kind(j) == Some(K::Punct) && matches!(cx.s(j), "." | ";" | "!" | "?") {
             break;

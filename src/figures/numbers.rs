@@ -104,10 +104,7 @@ impl Cx<'_> {
         self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
     }
     fn lw(&self, j: usize) -> lex::Lower {
-        match self.t.get(j) {
-            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
-            _ => low(""),
-        }
+        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
     }
     fn is(&self, j: usize, w: &[u8]) -> bool {
         self.lw(j).b() == w
