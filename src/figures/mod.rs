@@ -141,8 +141,8 @@ fn figures_in(
             && m.bound.is_none()
         {
             // "one" is mostly a pronoun or article in news; keep it only when it counts people
-            let (about, _) = about_of(&ctx, m.toks.1, m);
-            if about.is_none() {
+            let (about, head) = about_of(&ctx, m.toks.1, m);
+            if about.is_none() || label_of(&ctx, m, head, about) == "count" {
                 continue;
             }
         }

@@ -1189,32 +1189,81 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
     if w == b"hong" && cx.is(j + 1, b"kong") && currency_word(cx.lw(j + 2).b()) == Some("USD") {
         return Some((j + 3, NumKind::Money, "HKD"));
     }
-    for (a, code) in [
-        (&b"chinese"[..], "CNY"),
-        (b"japanese", "JPY"),
-        (b"turkish", "TRY"),
-        (b"indian", "INR"),
-        (b"pakistani", "PKR"),
-        (b"russian", "RUB"),
-        (b"mexican", "MXN"),
-        (b"philippine", "PHP"),
-        (b"dutch", "NLG"),
-        (b"finnish", "FIM"),
-        (b"egyptian", "EGP"),
-        (b"south", "ZAR"),
-    ] {
-        if w == a {
-            let k = if w == b"south" && cx.is(j + 1, b"african") {
-                j + 2
-            } else {
-                j + 1
-            };
-            let nx = cx.lw(k);
-            if currency_word(nx.b()).is_some()
-                || matches!(nx.b(), b"markka" | b"guilders" | b"guilder" | b"pounds")
-            {
-                return Some((k + 1, NumKind::Money, code));
-            }
+    // a nationality before the currency word names the currency
+    let nx_is_money = |k: usize| {
+        let nx = cx.lw(k);
+        currency_word(nx.b()).is_some()
+            || matches!(
+                nx.b(),
+                b"markka" | b"guilders" | b"guilder" | b"pounds" | b"pound" | b"dinar" | b"dinars" | b"kwacha"
+                    | b"birr" | b"taka" | b"forint" | b"koruna" | b"leu" | b"lei" | b"tenge" | b"manat"
+            )
+    };
+    let qualified = match w {
+        b"chinese" => Some("CNY"),
+        b"japanese" => Some("JPY"),
+        b"turkish" => Some("TRY"),
+        b"indian" => Some("INR"),
+        b"pakistani" => Some("PKR"),
+        b"nepalese" | b"nepali" => Some("NPR"),
+        b"russian" => Some("RUB"),
+        b"mexican" => Some("MXN"),
+        b"colombian" => Some("COP"),
+        b"argentine" | b"argentinian" => Some("ARS"),
+        b"chilean" => Some("CLP"),
+        b"cuban" => Some("CUP"),
+        b"uruguayan" => Some("UYU"),
+        b"brazilian" => Some("BRL"),
+        b"philippine" => Some("PHP"),
+        b"dutch" => Some("NLG"),
+        b"finnish" => Some("FIM"),
+        b"egyptian" => Some("EGP"),
+        b"lebanese" => Some("LBP"),
+        b"syrian" => Some("SYP"),
+        b"sudanese" => Some("SDG"),
+        b"iraqi" => Some("IQD"),
+        b"jordanian" => Some("JOD"),
+        b"kuwaiti" => Some("KWD"),
+        b"bahraini" => Some("BHD"),
+        b"libyan" => Some("LYD"),
+        b"algerian" => Some("DZD"),
+        b"tunisian" => Some("TND"),
+        b"serbian" => Some("RSD"),
+        b"kenyan" => Some("KES"),
+        b"ugandan" => Some("UGX"),
+        b"tanzanian" => Some("TZS"),
+        b"somali" => Some("SOS"),
+        b"nigerian" => Some("NGN"),
+        b"ghanaian" => Some("GHS"),
+        b"ethiopian" => Some("ETB"),
+        b"zambian" => Some("ZMW"),
+        b"iranian" => Some("IRR"),
+        b"saudi" => Some("SAR"),
+        b"israeli" => Some("ILS"),
+        b"ukrainian" => Some("UAH"),
+        b"polish" => Some("PLN"),
+        b"hungarian" => Some("HUF"),
+        b"czech" => Some("CZK"),
+        b"romanian" => Some("RON"),
+        b"bulgarian" => Some("BGN"),
+        b"korean" => Some("KRW"),
+        b"north" if cx.is(j + 1, b"korean") => Some("KPW"),
+        b"south" if cx.is(j + 1, b"korean") => Some("KRW"),
+        b"south" if cx.is(j + 1, b"african") => Some("ZAR"),
+        b"sri" if cx.is(j + 1, b"lankan") => Some("LKR"),
+        b"thai" => Some("THB"),
+        b"vietnamese" => Some("VND"),
+        b"indonesian" => Some("IDR"),
+        b"malaysian" => Some("MYR"),
+        b"bangladeshi" => Some("BDT"),
+        b"afghan" => Some("AFN"),
+        b"kazakh" => Some("KZT"),
+        _ => None,
+    };
+    if let Some(code) = qualified {
+        let k = if matches!(w, b"north" | b"south" | b"sri") { j + 2 } else { j + 1 };
+        if nx_is_money(k) {
+            return Some((k + 1, NumKind::Money, code));
         }
     }
     if matches!(w, b"guilder" | b"guilders") {
@@ -1625,6 +1674,17 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                 i += 1;
                 continue;
             }
+        }
+        // a capitalised number word after a capitalised word is part of a name ("Guildford Four")
+        if val.words
+            && val.end == i + 1
+            && cx.capitalized(i)
+            && i >= 1
+            && cx.kind(i - 1) == Some(K::Word)
+            && cx.capitalized(i - 1)
+        {
+            i += 1;
+            continue;
         }
         // "second" as a time unit: "a second", "per second", "one second"
         if val.ord
