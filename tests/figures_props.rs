@@ -12,7 +12,11 @@ fn check(text: &str) {
         assert!(f.span.start < f.span.end && f.span.end <= text.len());
         assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         for s in [f.about, f.attributed_to].into_iter().flatten() {
-            assert!(s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            assert!(
+                s.end <= text.len()
+                    && text.is_char_boundary(s.start)
+                    && text.is_char_boundary(s.end)
+            );
         }
     }
     for m in find_dates(text, None) {

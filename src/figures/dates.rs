@@ -631,6 +631,10 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     }
                 }
             }
+            // "10 years ago"
+            if let Some((ago_end, v, rule)) = ago_expr(cx, i) {
+                return mk(i, ago_end, v, rule);
+            }
             // Bare years
             if let Some((y, e)) = cx.year_at(i) {
                 if year_context(cx, i, e) {
@@ -725,8 +729,21 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                         let v = Date::new(y, m, d).map(Timex::Day);
                         return mk(i, e, v, "date:month_day_year");
                     }
-                    // "June 19" but not "June 19 percent"
-                    let v = day_month_year(base, None, m, d, fut());
+                    // "since June 19": the latest such day on or before the base
+                    let since = cx.is(i.wrapping_sub(1), b"since");
+                    let v = if since {
+                        base.and_then(|b| {
+                            let this = Date::new(b.year, m, d)?;
+                            let day = if this <= b {
+                                this
+                            } else {
+                                Date::new(b.year - 1, m, d)?
+                            };
+                            Some(Timex::Day(day))
+                        })
+                    } else {
+                        day_month_year(base, None, m, d, fut())
+                    };
                     return mk(i, k, v, "date:month_day");
                 }
                 // Month [of|,] Year
@@ -747,11 +764,20 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     Some((p, r)) => (p, r),
                     None => (month_modifier_start(cx, i), Rel::None),
                 };
+                // "since August": the latest such month on or before the base
+                let since = rel == Rel::None && cx.is(ts.wrapping_sub(1), b"since");
                 let v = base.map(|b| {
-                    let (y, m) = resolve_month(b, m, rel, fut());
+                    let (y, m) = if since {
+                        (if m <= b.month { b.year } else { b.year - 1 }, m)
+                    } else {
+                        resolve_month(b, m, rel, fut())
+                    };
                     Timex::Month(y, m)
                 });
                 return mk(ts, j, v, "date:month");
+            }
+            if let Some(d) = holiday(cx, i) {
+                return Some(d);
             }
             match w {
                 b"today" | b"tonight" | b"yesterday" | b"tomorrow" => {
@@ -994,6 +1020,51 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     }
                 }
             }
+            // "the (current|latest) fiscal year", "the full year", "year-end", "the end of the year"
+            if w == b"the" {
+                let mut k = i + 1;
+                let mut step = 0;
+                if cx.is_any(
+                    k,
+                    &[
+                        b"current",
+                        b"latest",
+                        b"previous",
+                        b"last",
+                        b"next",
+                        b"coming",
+                    ],
+                ) {
+                    step = match cx.lw(k).b() {
+                        b"latest" | b"previous" | b"last" => -1,
+                        b"next" | b"coming" => 1,
+                        _ => 0,
+                    };
+                    k += 1;
+                }
+                if cx.is_any(k, &[b"fiscal", b"full", b"financial", b"calendar"])
+                    && cx.is(k + 1, b"year")
+                {
+                    let v = base.map(|b| Timex::Year(b.year + step));
+                    return mk(i, k + 2, v, "date:fiscal_year");
+                }
+                if step == 0
+                    && k == i + 1
+                    && cx.is(k, b"end")
+                    && cx.is(k + 1, b"of")
+                    && cx.is_any(k + 2, &[b"the", b"this"])
+                    && cx.is(k + 3, b"year")
+                {
+                    return mk(i, k + 4, base.map(|b| Timex::Year(b.year)), "date:year_end");
+                }
+            }
+            if w == b"year"
+                && ((cx.punct(i + 1, "-") && cx.is(i + 2, b"end")) || cx.is(i + 1, b"end"))
+                && !cx.is(i.wrapping_sub(1), b"the")
+            {
+                let te = if cx.is(i + 1, b"end") { i + 2 } else { i + 3 };
+                return mk(i, te, base.map(|b| Timex::Year(b.year)), "date:year_end");
+            }
             // Spoken years: "nineteen ninety-six", "in two thousand"
             if let Some((y, e)) = spoken_year(cx, i) {
                 // "two thousand" is a count unless the context reads as a year
@@ -1091,6 +1162,132 @@ fn spoken_year(cx: &Cx<'_>, i: usize) -> Option<(i32, usize)> {
     }
     #[allow(clippy::cast_possible_wrap)]
     Some((y as i32, e))
+}
+
+/// Easter Sunday of `y` (anonymous Gregorian computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The holiday of year `y` named by `kind`.
+fn holiday_in(kind: u8, y: i32) -> Option<Date> {
+    match kind {
+        0 => Date::new(y, 12, 25),
+        1 => Date::new(y, 12, 24),
+        2 => Date::new(y, 1, 1),
+        3 => Date::new(y, 12, 31),
+        4 => Date::new(y, 10, 31),
+        5 => Date::new(y, 2, 14),
+        6 => {
+            // fourth Thursday of November
+            let nov1 = Date::new(y, 11, 1)?;
+            let first_thu = (3 + 7 - nov1.weekday()) % 7;
+            Date::new(y, 11, 1 + first_thu + 21)
+        }
+        7 => easter(y),
+        _ => None,
+    }
+}
+
+/// Holidays: "Christmas (Day|Eve)", "New Year's Day|Eve", "Thanksgiving (Day)", "Easter
+/// (Sunday)", "Halloween", "Valentine's Day" — the nearest one, leaning on the past.
+fn holiday(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    if !cx.capitalized(i) {
+        return None;
+    }
+    let l = cx.lw(i);
+    let poss = |k: usize| (cx.punct(k, "'") || cx.punct(k, "’")) && cx.is(k + 1, b"s");
+    let (kind, mut te) = match l.b() {
+        b"christmas" if cx.is(i + 1, b"eve") => (1, i + 2),
+        b"christmas" => (0, if cx.is(i + 1, b"day") { i + 2 } else { i + 1 }),
+        b"new" if cx.is(i + 1, b"year") && poss(i + 2) && cx.is_any(i + 4, &[b"day", b"eve"]) => {
+            (if cx.is(i + 4, b"day") { 2 } else { 3 }, i + 5)
+        }
+        b"halloween" => (4, i + 1),
+        b"valentine" if poss(i + 1) && cx.is(i + 3, b"day") => (5, i + 4),
+        b"thanksgiving" => (6, if cx.is(i + 1, b"day") { i + 2 } else { i + 1 }),
+        b"easter" => (
+            7,
+            if cx.is_any(i + 1, &[b"sunday", b"day"]) {
+                i + 2
+            } else {
+                i + 1
+            },
+        ),
+        _ => return None,
+    };
+    let mut ts = i;
+    let mut rel = Rel::None;
+    if i > 0 {
+        if let Some(r) = rel_word(cx.lw(i - 1).b()) {
+            rel = r;
+            ts = i - 1;
+        }
+    }
+    let year = cx.year_at(te).map(|(y, e)| {
+        te = e;
+        y
+    });
+    let timex = match (year, cx.base) {
+        (Some(y), _) => holiday_in(kind, y).map(Timex::Day),
+        (None, Some(b)) => {
+            let this = holiday_in(kind, b.year)?;
+            let prev = holiday_in(kind, b.year - 1)?;
+            let next = holiday_in(kind, b.year + 1)?;
+            let bd = b.to_days();
+            let d = match rel {
+                Rel::Last => {
+                    if this.to_days() < bd {
+                        this
+                    } else {
+                        prev
+                    }
+                }
+                Rel::Next => {
+                    if this.to_days() > bd {
+                        this
+                    } else {
+                        next
+                    }
+                }
+                Rel::This => this,
+                Rel::None => {
+                    let (past, fut) = if this.to_days() <= bd {
+                        (this, next)
+                    } else {
+                        (prev, this)
+                    };
+                    if (fut.to_days() - bd) * 3 < bd - past.to_days() {
+                        fut
+                    } else {
+                        past
+                    }
+                }
+            };
+            Some(Timex::Day(d))
+        }
+        (None, None) => None,
+    };
+    Some(TokDate {
+        ts,
+        te,
+        timex,
+        rule: "date:holiday",
+    })
 }
 
 /// Day Month [Year]: "19 June 2024", "19th of June", "fourth of July, 1995".
@@ -1245,6 +1442,12 @@ fn year_context(cx: &Cx<'_>, i: usize, e: usize) -> bool {
                 b"the",
             ],
         ) {
+            // "the 1987 crash", "the 2024 Olympics": a year before a singular noun or a name
+            if cx.is(i - 1, b"the") {
+                return cx.kind(e) == Some(K::Word)
+                    && follows_like_year(cx, e)
+                    && !lex::is_stop_word(cx.lw(e).b());
+            }
             // "more than 2000 people" vs "to 2024": decide on what follows
             return follows_like_year(cx, e)
                 && !cx.is_any(
@@ -1301,6 +1504,8 @@ fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>, &'static str
     let w = l.b();
     let (n, j) = if matches!(w, b"a" | b"an" | b"one") {
         (1, i + 1)
+    } else if let Some(v) = cx.int(i).filter(|&v| v < 1000 && cx.s(i).len() <= 3) {
+        (v, i + 1)
     } else if let Some((v, false)) = lex::unit_word(w) {
         if cx.punct(i + 1, "-") && lex::unit_word(cx.lw(i + 2).b()).is_some() {
             let u = lex::unit_word(cx.lw(i + 2).b()).map_or(0, |x| x.0);
@@ -1522,6 +1727,43 @@ mod tests {
                 &[("2024-06-19", "2024-06-19")],
             ),
             ("a year ago", "2024-11-06", &[("a year ago", "2023")]),
+            (
+                "Easter 2024 and last Christmas",
+                "2024-11-06",
+                &[
+                    ("Easter 2024", "2024-03-31"),
+                    ("last Christmas", "2023-12-25"),
+                ],
+            ),
+            (
+                "sold 10 years ago",
+                "2024-11-06",
+                &[("10 years ago", "2014")],
+            ),
+            (
+                "the 1987 crash and the 2000 soldiers",
+                "2024-11-06",
+                &[("1987", "1987")],
+            ),
+            (
+                "in the fourth quarter; a year earlier",
+                "1989-11-02",
+                &[
+                    ("the fourth quarter", "1989-Q4"),
+                    ("a year earlier", "1988-Q4"),
+                ],
+            ),
+            (
+                "It will happen on Friday.",
+                "2024-11-06",
+                &[("Friday", "2024-11-08")],
+            ),
+            ("since January", "1989-11-02", &[("January", "1989-01")]),
+            (
+                "Talks resume in January.",
+                "1989-11-02",
+                &[("January", "1990-01")],
+            ),
         ];
         for (text, base, want) in cases {
             let got = iso(text, base);

@@ -1195,8 +1195,22 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
         currency_word(nx.b()).is_some()
             || matches!(
                 nx.b(),
-                b"markka" | b"guilders" | b"guilder" | b"pounds" | b"pound" | b"dinar" | b"dinars" | b"kwacha"
-                    | b"birr" | b"taka" | b"forint" | b"koruna" | b"leu" | b"lei" | b"tenge" | b"manat"
+                b"markka"
+                    | b"guilders"
+                    | b"guilder"
+                    | b"pounds"
+                    | b"pound"
+                    | b"dinar"
+                    | b"dinars"
+                    | b"kwacha"
+                    | b"birr"
+                    | b"taka"
+                    | b"forint"
+                    | b"koruna"
+                    | b"leu"
+                    | b"lei"
+                    | b"tenge"
+                    | b"manat"
             )
     };
     let qualified = match w {
@@ -1261,7 +1275,11 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
         _ => None,
     };
     if let Some(code) = qualified {
-        let k = if matches!(w, b"north" | b"south" | b"sri") { j + 2 } else { j + 1 };
+        let k = if matches!(w, b"north" | b"south" | b"sri") {
+            j + 2
+        } else {
+            j + 1
+        };
         if nx_is_money(k) {
             return Some((k + 1, NumKind::Money, code));
         }
