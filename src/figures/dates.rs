@@ -1475,6 +1475,14 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
         None => true,
         Some(K::Punct) => {
             let s = cx.s(e);
+            // "1000-5000" is a range of numbers, "1990-1995" of years
+            if matches!(s, "-" | "–") && cx.kind(e + 1) == Some(K::Num) {
+                let other = cx.int(e + 1).unwrap_or(0);
+                let n = cx.s(e + 1).len();
+                if !(n == 2 || (n == 4 && (1000..=2099).contains(&other))) {
+                    return false;
+                }
+            }
             // "2024-25" season ranges and "2014-2018" ranges stay years; "%"/"$" do not.
             !matches!(s, "%" | "$" | "€" | "£" | "/" | ":" | "×" | "x")
         }

@@ -1025,10 +1025,47 @@ fn bound_before(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<&'static str>, b
     let w2 = if i >= 2 { cx.lw(i - 2) } else { low("") };
     let w3 = if i >= 3 { cx.lw(i - 3) } else { low("") };
     let (b1, b2, b3) = (w1.b(), w2.b(), w3.b());
+    // symbols: ">10", ">= 30", "≤ 5"
+    let p1 = cx.s(i - 1);
+    if cx.kind(i - 1) == Some(K::Punct) {
+        let p2 = if i >= 2 { cx.s(i - 2) } else { "" };
+        return match (p2, p1) {
+            (">", "=") => Some((i - 2, Some("at_least"), false)),
+            ("<", "=") => Some((i - 2, Some("at_most"), false)),
+            (_, ">") => Some((i - 1, Some("more_than"), false)),
+            (_, "<") => Some((i - 1, Some("less_than"), false)),
+            (_, "≥") => Some((i - 1, Some("at_least"), false)),
+            (_, "≤") => Some((i - 1, Some("at_most"), false)),
+            (_, "~") => Some((i - 1, None, true)),
+            _ => None,
+        };
+    }
+    // "less than or equal to 30", "greater than or equal to 50", "at least or equal to 30"
+    if (b3, b2, b1) == (&b"or"[..], &b"equal"[..], &b"to"[..]) && i >= 5 {
+        let (a5, a4) = (cx.lw(i - 5), cx.lw(i - 4));
+        let b = match (a5.b(), a4.b()) {
+            (b"less" | b"fewer" | b"smaller" | b"lower", b"than") | (b"at", b"most") => {
+                Some("at_most")
+            }
+            (b"more" | b"greater" | b"larger" | b"higher", b"than") | (b"at", b"least") => {
+                Some("at_least")
+            }
+            _ => None,
+        };
+        if b.is_some() {
+            return Some((i - 5, b, false));
+        }
+    }
     let r = match (b3, b2, b1) {
         (_, b"at", b"least") => (i - 2, Some("at_least"), false),
-        (_, b"no", b"fewer" | b"less") if cx.is(i, b"than") => return None,
-        (b"no" | b"not", b"more" | b"fewer" | b"less", b"than") => (i - 3, Some("at_most"), false),
+        (b"no" | b"not", b"more", b"than") => (i - 3, Some("at_most"), false),
+        (b"no" | b"not", b"fewer" | b"less", b"than") => (i - 3, Some("at_least"), false),
+        (
+            _,
+            _,
+            b"exceeding" | b"exceed" | b"exceeds" | b"surpass" | b"surpassing" | b"surpassed"
+            | b"topping",
+        ) => (i - 1, Some("more_than"), false),
         (b"more" | b"greater" | b"larger" | b"higher", b"or", b"so") => (i - 2, None, true),
         (_, b"more" | b"greater" | b"larger" | b"higher", b"than") => {
             (i - 2, Some("more_than"), false)
@@ -1045,7 +1082,7 @@ fn bound_before(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<&'static str>, b
         (_, b"an" | b"the", b"estimated") => (i - 2, None, true),
         (_, b"just", b"over") => (i - 2, Some("more_than"), true),
         (_, b"just", b"under") => (i - 2, Some("less_than"), true),
-        (_, _, b"over" | b"above" | b"exceeding") => (i - 1, Some("more_than"), false),
+        (_, _, b"over" | b"above") => (i - 1, Some("more_than"), false),
         (_, _, b"under" | b"below") => (i - 1, Some("less_than"), false),
         (
             _,
@@ -1850,7 +1887,12 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                     }
                     let more_dash =
                         is_dash && cx.dash(v2.end) && cx.kind(v2.end + 1) == Some(K::Num);
-                    let years = is_dash && cx.s(i).len() == 4 && cx.s(j).len() == 4;
+                    let yearish = |x: f64| (1000.0..=2099.0).contains(&x);
+                    let years = is_dash
+                        && cx.s(i).len() == 4
+                        && cx.s(j).len() == 4
+                        && yearish(value)
+                        && yearish(v2.v);
                     if hi > lo && !v2.ord && !more_dash && !years {
                         value = lo;
                         let _ = &mut hi;
@@ -1875,6 +1917,19 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                     }
                     approximate |= approx;
                 }
+            }
+        }
+        // "100 or more", "500 and above", "5000 or less"
+        if bound.is_none() && kind != NumKind::Ordinal && cx.is_any(te, &[b"or", b"and"]) {
+            let b = match cx.lw(te + 1).b() {
+                b"more" | b"greater" | b"above" | b"over" | b"higher" => Some("at_least"),
+                b"less" | b"fewer" | b"below" | b"under" | b"lower" => Some("at_most"),
+                _ => None,
+            };
+            let next_num = cx.kind(te + 2) == Some(K::Num)
+                || (cx.is(te + 2, b"than") && cx.kind(te + 3) == Some(K::Num));
+            if b.is_some() && !next_num {
+                bound = b;
             }
         }
         // units after
@@ -2258,6 +2313,11 @@ mod tests {
             ("an estimated 3,000 people", None, true, 3000.0),
             ("up to 20 people", Some("up_to"), false, 20.0),
             ("fewer than 20 people", Some("less_than"), false, 20.0),
+            ("no less than 20 people", Some("at_least"), false, 20.0),
+            ("no more than 20 people", Some("at_most"), false, 20.0),
+            ("100 or more people", Some("at_least"), false, 100.0),
+            ("less than or equal to 30", Some("at_most"), false, 30.0),
+            ("x >= 30", Some("at_least"), false, 30.0),
         ];
         for (text, b, a, v) in cases {
             let got = one(text);
