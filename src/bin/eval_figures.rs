@@ -88,15 +88,41 @@ fn char_spans(text: &str, m: &NumberMatch) -> (usize, usize) {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Want {
     All,
+    Quantulum,
     Kind(NumKind),
     Range,
 }
 
+/// `midpoint`: a range may stand for its midpoint (quantulum3's convention); `years`: years
+/// found as dates count as numbers (quantulum3 treats them as plain numbers).
 fn score_case(text: &str, gold: &[Gold], sc: &mut Score, verbose: bool, want: Want) {
+    let quantulum = want == Want::Quantulum;
+    let (midpoint, years) = (quantulum, quantulum);
+    let year_preds: Vec<(usize, usize, f64)> = if years {
+        eventframe::figures::dates::find_dates(text, None)
+            .into_iter()
+            .filter_map(|m| match m.timex {
+                Some(
+                    eventframe::figures::dates::Timex::Year(y)
+                    | eventframe::figures::dates::Timex::Decade(y),
+                ) => {
+                    let s = text[..m.span.start].chars().count();
+                    Some((
+                        s,
+                        s + text[m.span.start..m.span.end].chars().count(),
+                        f64::from(y),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let preds: Vec<NumberMatch> = find_numbers(text)
         .into_iter()
         .filter(|m| match want {
-            Want::All => true,
+            Want::All | Want::Quantulum => true,
             Want::Kind(k) => m.kind == k,
             Want::Range => m.value_max.is_some() || m.bound.is_some(),
         })
@@ -111,12 +137,15 @@ fn score_case(text: &str, gold: &[Gold], sc: &mut Score, verbose: bool, want: Wa
         let Some(v) = g.value else { continue };
         sc.gold_valued += 1;
         let ok = preds.iter().zip(&spans).any(|(m, &(s, e))| {
+            let mid = m.value_max.map(|hi| (m.value + hi) / 2.0);
             s < g.e
                 && g.s < e
-                && close(m.value, v)
+                && (close(m.value, v) || (midpoint && mid.is_some_and(|x| close(x, v))))
                 && g.value_max
                     .is_none_or(|hi| m.value_max.is_some_and(|x| close(x, hi)))
-        });
+        }) || year_preds
+            .iter()
+            .any(|&(s, e, y)| s < g.e && g.s < e && close(y, v));
         if ok {
             sc.value_ok += 1;
         } else if verbose {
@@ -170,7 +199,7 @@ fn quantulum(path: &Path, verbose: bool) -> Option<Score> {
                 text: surface.into(),
             });
         }
-        score_case(text, &gold, &mut sc, verbose, Want::All);
+        score_case(text, &gold, &mut sc, verbose, Want::Quantulum);
     }
     Some(sc)
 }

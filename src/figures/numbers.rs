@@ -166,20 +166,28 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
             return None;
         }
     }
-    let mut v = 0f64;
-    for c in int_part.bytes() {
-        if c.is_ascii_digit() {
-            v = v * 10.0 + f64::from(c - b'0');
+    // copy the digits (without separators) to a stack buffer and parse exactly
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in int_part
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .chain(frac_part.map(|_| b'.'))
+        .chain(frac_part.unwrap_or("").bytes())
+    {
+        if n == buf.len() {
+            // very long digit runs: fall back to a float accumulation
+            return Some(
+                int_part
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .fold(0f64, |v, c| v * 10.0 + f64::from(c - b'0')),
+            );
         }
+        buf[n] = c;
+        n += 1;
     }
-    if let Some(f) = frac_part {
-        let mut scale = 0.1;
-        for c in f.bytes() {
-            v += f64::from(c - b'0') * scale;
-            scale /= 10.0;
-        }
-    }
-    Some(v)
+    std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
 }
 
 fn vulgar(s: &str) -> Option<f64> {
@@ -939,6 +947,14 @@ fn parse_val_inner(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
                     val.glued_m = raw == "m";
                     return Some(Val {
                         v: v * 1e6,
+                        end: end + 1,
+                        scaled: true,
+                        ..val
+                    });
+                }
+                if raw == "T" && money {
+                    return Some(Val {
+                        v: v * 1e12,
                         end: end + 1,
                         scaled: true,
                         ..val
