@@ -48,6 +48,26 @@ impl Stage for Figures {
         } else {
             doc.sentences.iter().map(|s| s.span).collect()
         };
+        // mentions and events grouped by sentence once, so linking stays linear
+        let n_sent = spans.len();
+        let sent_of = |s: u32| {
+            if doc.sentences.is_empty() {
+                0
+            } else {
+                (s as usize).min(n_sent - 1)
+            }
+        };
+        let mut mentions_by: Vec<Vec<u32>> = vec![Vec::new(); n_sent];
+        let mut events_by: Vec<Vec<u32>> = vec![Vec::new(); n_sent];
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            for (k, m) in doc.mentions.iter().enumerate() {
+                mentions_by[sent_of(m.sentence)].push(k as u32);
+            }
+            for (k, e) in doc.events.iter().enumerate() {
+                events_by[sent_of(e.sentence)].push(k as u32);
+            }
+        }
         for (si, span) in spans.iter().enumerate() {
             let Some(text) = doc.text.get(span.start..span.end) else {
                 continue;
@@ -63,7 +83,7 @@ impl Stage for Figures {
                 &mut figures,
             );
             for f in &mut figures[before..] {
-                link(doc, si, f);
+                link(doc, &mentions_by[si], &events_by[si], f);
             }
         }
         doc.figures = figures;
@@ -656,38 +676,63 @@ fn subject_before(cx: &Ctx<'_>, v: usize) -> Option<Span> {
     }
 }
 
-/// Links a figure of sentence `si` to mentions, actors and events of `doc`.
-fn link(doc: &Document, si: usize, f: &mut Figure) {
+/// Links a figure to the mentions, actors and events of its sentence (given by index), and
+/// trims `about` to a noun phrase when the tagger has run.
+fn link(doc: &Document, mentions: &[u32], events: &[u32], f: &mut Figure) {
+    let mention = |k: &u32| doc.mentions.get(*k as usize);
     if let Some(about) = f.about {
-        f.about_actor = doc
-            .mentions
+        // with POS tags: end the counted phrase at its last noun, before any verb
+        let toks = &doc.tokens;
+        if toks.iter().any(|t| !t.upos.is_empty()) {
+            let first = toks.partition_point(|t| t.span.end <= about.start);
+            let mut end = None;
+            for t in toks[first..]
+                .iter()
+                .take_while(|t| t.span.start < about.end)
+            {
+                if matches!(
+                    t.upos,
+                    "VERB" | "AUX" | "ADP" | "DET" | "PRON" | "SCONJ" | "CCONJ" | "PART"
+                ) {
+                    break;
+                }
+                if matches!(t.upos, "NOUN" | "PROPN") {
+                    end = Some(t.span.end);
+                }
+            }
+            if let Some(e) = end {
+                f.about = Some(Span::new(about.start, e.min(about.end)));
+            }
+        }
+        let about = f.about.unwrap_or(about);
+        f.about_actor = mentions
             .iter()
+            .filter_map(mention)
             .find(|m| m.span.overlaps(about) && m.actor.is_some())
             .and_then(|m| m.actor);
     }
     if let Some(who) = f.attributed_to {
         // prefer the mention's own span when one overlaps the attribution
-        if let Some(m) = doc.mentions.iter().find(|m| m.span.overlaps(who)) {
+        if let Some(m) = mentions
+            .iter()
+            .filter_map(mention)
+            .find(|m| m.span.overlaps(who))
+        {
             if who.contains(m.span) || m.span.contains(who) {
                 f.attributed_to = Some(m.span);
             }
         }
     }
     let mid = f.span.start;
-    let mut best: Option<(usize, u32)> = None;
-    for (k, e) in doc.events.iter().enumerate() {
-        if e.sentence as usize != si {
-            continue;
-        }
-        let d = e.trigger.start.abs_diff(mid);
-        if best.is_none_or(|(bd, _)| d < bd) {
-            #[allow(clippy::cast_possible_truncation)]
-            {
-                best = Some((d, k as u32));
-            }
-        }
-    }
-    f.event = best.map(|(_, k)| k);
+    f.event = events
+        .iter()
+        .filter_map(|&k| {
+            doc.events
+                .get(k as usize)
+                .map(|e| (e.trigger.start.abs_diff(mid), k))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k);
 }
 
 #[cfg(test)]
@@ -782,6 +827,65 @@ mod tests {
             );
             assert_eq!(f.hedge, *hedge, "{text}");
         }
+    }
+
+    #[test]
+    fn stage_links_mentions_actors_and_events() {
+        use crate::document::{Actor, EntityLabel, Event, Mention, Sentence};
+        let text = "Hello there. Ukraine estimated 11,000 North Korean soldiers were in Kursk.";
+        let mut doc = Document::new("a", text, d("2024-11-06"));
+        let s1 = text.find("Ukraine").unwrap();
+        doc.sentences = vec![
+            Sentence {
+                span: Span::new(0, 12),
+                token_start: 0,
+                token_end: 0,
+            },
+            Sentence {
+                span: Span::new(s1, text.len()),
+                token_start: 0,
+                token_end: 0,
+            },
+        ];
+        let span_of = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let mention = |w: &str, actor: u32| Mention {
+            span: span_of(w),
+            sentence: 1,
+            token_start: 0,
+            token_end: 0,
+            label: EntityLabel::Gpe,
+            score: 1.0,
+            actor: Some(actor),
+            rule: "test",
+        };
+        doc.mentions = vec![mention("Ukraine", 0), mention("North Korean soldiers", 1)];
+        doc.actors = vec![Actor::default(), Actor::default()];
+        doc.events = vec![
+            Event {
+                trigger: span_of("Hello"),
+                sentence: 0,
+                ..Event::default()
+            },
+            Event {
+                trigger: span_of("estimated"),
+                sentence: 1,
+                ..Event::default()
+            },
+        ];
+        let st = Figures::new(Arc::new(Knowledge::default()));
+        st.process(&mut doc).unwrap();
+        let f = doc
+            .figures
+            .iter()
+            .find(|f| f.value == Some(11000.0))
+            .unwrap();
+        assert_eq!(f.sentence, 1);
+        assert_eq!(f.about_actor, Some(1));
+        assert_eq!(f.attributed_to, Some(span_of("Ukraine")));
+        assert_eq!(f.event, Some(1));
     }
 
     #[test]
