@@ -1,6 +1,19 @@
 //! `figures` stage: numbers, quantities, money, counts of people and dates, normalised and tied
 //! to what they count.
 //!
+//! Each [`Figure`] has a `label`:
+//! - people counts in the spirit of GDELT GKG: `killed`, `wounded`, `arrested`, `kidnapped`,
+//!   `displaced`, `protesters`, `troops` (soldiers, troops, forces), `affected`, `people`;
+//! - `money` (`unit` = ISO 4217 code), `percent` (`%`), `ordinal`, `quantity` (`km`, `t`,
+//!   `barrel`, ...), `duration` (`unit` = time unit), `age`, `date` (`date` set);
+//! - `count` otherwise.
+//!
+//! Values are normalised (`$40bn` = 4e10 USD, `two dozen` = 24, `dozens of` = 24 with
+//! `bound = at_least` and `approximate`); ranges fill `value_max`; bounds (`at least`, `more
+//! than`, `up to`, `or more`) fill `bound`. `about` is the counted noun phrase, `attributed_to`
+//! who gives the number and `hedge` how (`estimated`, `reportedly`, `according to`, ...).
+//! Years, times, phone numbers, ids and numbers inside names are not counts.
+//!
 //! The finders work on plain string slices ([`find_figures`], [`numbers::find_numbers`],
 //! [`dates::find_dates`]) so they do not depend on other stages. The stage runs them per
 //! sentence (or over the whole text when there are no sentences) and then links each figure to
@@ -180,6 +193,11 @@ fn figures_in(
         let (about, head) = about_of(&ctx, m.toks.1, m);
         f.about = about.map(shift);
         f.label = label_of(&ctx, m, head, about);
+        // who gives the number (ordinals such as "first" are not claims)
+        if m.kind == NumKind::Ordinal {
+            figs.push(f);
+            continue;
+        }
         let seg = segs
             .get(seg_of.get(m.toks.0).copied().unwrap_or(0) as usize)
             .copied()
