@@ -327,7 +327,7 @@ impl Cx<'_> {
     fn month_at(&self, j: usize) -> Option<(u32, usize)> {
         let l = self.lw(j);
         let m = month_word(l.b())?;
-        let full = l.b().len() > 4 || l.b() == b"june" || l.b() == b"july";
+        let full = l.b().len() > 4 || matches!(l.b(), b"june" | b"july" | b"may");
         let mut next = j + 1;
         if !full && self.punct(j + 1, ".") && self.glued(j + 1) {
             next = j + 2;
@@ -810,8 +810,51 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     return mk(i, i + 1, Some(Timex::Present), "date:present");
                 }
                 b"recently" => return mk(i, i + 1, Some(Timex::Past), "date:past"),
-                b"recent" if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural) => {
+                b"recent" | b"past"
+                    if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural)
+                        && !cx.is(i.wrapping_sub(1), b"the") =>
+                {
                     return mk(i, i + 2, Some(Timex::Past), "date:past");
+                }
+                // "coming months", "future quarters"
+                b"coming" | b"future" | b"upcoming"
+                    if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural) =>
+                {
+                    let ts = if cx.is(i.wrapping_sub(1), b"the") {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    return mk(ts, i + 2, Some(Timex::Future), "date:future");
+                }
+                // "several years ago", "a few weeks ago"
+                b"several" | b"few" | b"couple"
+                    if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural)
+                        && cx.is(i + 2, b"ago") =>
+                {
+                    let ts = if cx.is_any(i.wrapping_sub(1), &[b"a"]) {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    return mk(ts, i + 3, Some(Timex::Past), "date:past");
+                }
+                // "earlier in the year", "later this month" handled by the relative rule
+                b"earlier" | b"later"
+                    if cx.is(i + 1, b"in")
+                        && cx.is(i + 2, b"the")
+                        && time_unit(cx.lw(i + 3).b()).is_some_and(|(u, p)| {
+                            !p && matches!(u, TUnit::Year | TUnit::Month | TUnit::Week)
+                        }) =>
+                {
+                    let v = base.and_then(|b| {
+                        rel_unit(
+                            b,
+                            time_unit(cx.lw(i + 3).b()).map_or(TUnit::Year, |x| x.0),
+                            0,
+                        )
+                    });
+                    return mk(i, i + 4, v, "date:relative");
                 }
                 b"these" if cx.is(i + 1, b"days") => {
                     return mk(i, i + 2, Some(Timex::Present), "date:present");
@@ -1081,6 +1124,22 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 }
             }
             // Centuries: "the 20th century", "the twentieth century"
+            if cx.kind(i + 1) == Some(K::Num)
+                && cx.glued(i + 2)
+                && cx.is_any(i + 2, &[b"th", b"st", b"nd", b"rd"])
+                && cx.is(i + 3, b"century")
+                && w == b"the"
+            {
+                if let Some(v) = cx.int(i + 1).filter(|&v| (1..=30).contains(&v)) {
+                    #[allow(clippy::cast_possible_wrap)]
+                    return mk(
+                        i,
+                        i + 4,
+                        Some(Timex::Century((v as i32 - 1) * 100)),
+                        "date:century",
+                    );
+                }
+            }
             if cx.is(i + 1, b"century") || (cx.glued(i + 1) && cx.is(i + 2, b"century")) {
                 if let Some((v, false)) = ordinal_word(w) {
                     #[allow(clippy::cast_possible_wrap)]
