@@ -60,3 +60,13 @@ fn long_and_odd_inputs() {
     check(&"one ".repeat(3000));
     check("\u{0}\u{FEFF}\u{202F}1\u{202F}000 ½ ⅔ 𝟙𝟚 ١٢٣ 12\u{301}");
 }
+
+#[test]
+fn huge_unpunctuated_text_is_fast() {
+    let text = "officials said 11,000 soldiers and ".repeat(40_000);
+    let t0 = std::time::Instant::now();
+    let n = find_figures(&text, Date::new(2024, 11, 6)).len();
+    assert_eq!(n, 40_000);
+    // linear: well under a few seconds even in debug builds
+    assert!(t0.elapsed().as_secs() < 20, "took {:?}", t0.elapsed());
+}

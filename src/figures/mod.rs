@@ -536,7 +536,8 @@ fn attribution(
     ts: usize,
     te: usize,
 ) -> Option<(Option<Span>, Option<&'static str>)> {
-    let (s0, n) = seg;
+    // look at most 80 tokens either side, so a huge unpunctuated text stays linear
+    let (s0, n) = (seg.0.max(ts.saturating_sub(80)), seg.1.min(te + 80));
     let mut hedge = None;
     // adverb hedges anywhere in the sentence
     for j in s0..n {
