@@ -1843,6 +1843,37 @@ mod tests {
     }
 
     #[test]
+    fn find_in_sentence_uses_document_offsets() {
+        use crate::document::Sentence;
+        let text = "Nothing happened. The treaty was signed on June 19 and ratified now.";
+        let mut doc = Document::new("d", text, Date::new(2024, 11, 6));
+        assert_eq!(find_in_sentence(&doc, 0).len(), 1); // no sentences: the whole text
+        assert!(find_in_sentence(&doc, 1).is_empty());
+        let s1 = text.find("The").unwrap();
+        doc.sentences = vec![
+            Sentence {
+                span: Span::new(0, 17),
+                token_start: 0,
+                token_end: 0,
+            },
+            Sentence {
+                span: Span::new(s1, text.len()),
+                token_start: 0,
+                token_end: 0,
+            },
+        ];
+        assert!(find_in_sentence(&doc, 0).is_empty());
+        let got = find_in_sentence(&doc, 1);
+        assert_eq!(got.len(), 1, "references like `now` are left out");
+        assert_eq!(&text[got[0].span.start..got[0].span.end], "June 19");
+        assert_eq!(
+            got[0].value.map(DateValue::iso).as_deref(),
+            Some("2024-06-19")
+        );
+        assert!(find_in_sentence(&doc, 7).is_empty());
+    }
+
+    #[test]
     fn unresolved_without_base() {
         let got = find_dates("on Wednesday and on June 19, 2024", None);
         assert_eq!(got.len(), 2);
