@@ -1199,6 +1199,11 @@ fn spoken_year(cx: &Cx<'_>, i: usize) -> Option<(i32, usize)> {
         _ => return None,
     };
     let (tens, is_tens) = lex::unit_word(cx.lw(i + 1).b())?;
+    // "twenty twenty fifths" is a fraction, not 2020
+    let after = if cx.punct(i + 2, "-") { i + 4 } else { i + 2 };
+    if ordinal_word(cx.lw(after).b()).is_some() || ordinal_word(cx.lw(i + 2).b()).is_some() {
+        return None;
+    }
     if !(is_tens || (10..20).contains(&tens)) {
         return None;
     }

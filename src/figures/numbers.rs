@@ -359,6 +359,16 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 return None;
             }
             return frac(if nb == b"half" { 0.5 } else { 0.25 }, i + 2);
+        } else if let Some((t, true)) = unit_word(nb) {
+            // "a twenty-first (of)": one part in twenty-one
+            let k = if cx.dash(i + 2) { i + 3 } else { i + 2 };
+            if let Some((d, false)) = ordinal_word(cx.lw(k).b()).filter(|(d, _)| *d < 10) {
+                let after_ok = cx.is(k + 1, b"of") || cx.kind(k + 1) != Some(K::Word);
+                if after_ok && !cx.dash(k + 1) {
+                    return frac(1.0 / f64::from(t + d), k + 1);
+                }
+            }
+            return None;
         } else if let Some((d, false)) = ordinal_word(nb) {
             // "a fifth of", "a third." are fractions; "a third term" is an ordinal
             let after_ok = cx.is(i + 2, b"of") || cx.kind(i + 2) != Some(K::Word);
@@ -419,10 +429,11 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                     | b"former"
             );
             let nx = cx.lw(i + 1);
-            let noun = nx.b().len() > 3
+            let noun = (nx.b().len() > 3
                 && nx.b().ends_with(b"s")
                 && time_unit(nx.b()).is_none()
-                && !cx.capitalized(i + 1);
+                && !cx.capitalized(i + 1))
+                || matches!(nx.b(), b"people" | b"men" | b"women" | b"children");
             if prev_ok && !cx.dash(i + 1) && (cx.is(i + 1, b"of") || noun) {
                 return frac(0.5, i + 1);
             }
@@ -558,6 +569,14 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             any = true;
             j += 1;
             end = j;
+            // "ninety-five hundred-fifths" = 9500 / 5
+            if cx.dash(j) && cx.glued(j) {
+                if let Some((d, true)) = ordinal_word(cx.lw(j + 1).b()) {
+                    if d >= 3 {
+                        return frac((total + cur) / f64::from(d), j + 2);
+                    }
+                }
+            }
             continue;
         }
         if let Some((sc, false)) = scale_word(w) {
@@ -585,7 +604,15 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 St::Unit | St::Teen | St::Tens | St::Hundred | St::Start
             )
         {
-            cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
+            // "three hundred and two dozens" = 300 + 24
+            let base = and_base.unwrap_or(0.0).min(total + cur);
+            let part = total + cur - base;
+            if and_base.is_some() && part > 0.0 {
+                total = base + part * 12.0;
+                cur = 0.0;
+            } else {
+                cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
+            }
             last = St::Scale;
             any = true;
             j += 1;
@@ -614,7 +641,12 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 }
                 return words(v, e);
             }
-            let next_num = unit_word(cx.lw(j + 1).b()).is_some() || small_int(cx, j + 1).is_some();
+            // "3 hundred and 2 hundred", "4 thousand 3 hundred and 0": two numbers
+            let next_zero = cx.s(j + 1) == "0" || cx.is(j + 1, b"zero");
+            let second_hundred = last == St::Hundred && cx.is(j + 2, b"hundred");
+            let next_num = !next_zero
+                && !second_hundred
+                && (unit_word(cx.lw(j + 1).b()).is_some() || small_int(cx, j + 1).is_some());
             if next_num && matches!(last, St::Hundred | St::Scale) {
                 and_base = Some(total + cur);
                 last = St::And;
@@ -697,8 +729,13 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                     ..Val::default()
                 });
             }
-            let base = and_base.unwrap_or(0.0);
-            let numer = total + cur - base;
+            let mut base = and_base.unwrap_or(0.0);
+            let mut numer = total + cur - base;
+            // "one hundred and thirty fifths" = 130/5, but "one hundred and three quarters" = 100 3/4
+            if numer >= d {
+                base = 0.0;
+                numer = total + cur;
+            }
             if d >= 3.0 && (plural || (numer - 1.0).abs() < f64::EPSILON) && numer > 0.0 {
                 let mut v = base + numer / d;
                 let mut e = j + 1;
@@ -1821,7 +1858,7 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
             // "$40bn"-style suffixes already applied; "$ 75 million" too.
         }
         // ratios: "one in five", "two out of five hundred", "2000 over 3"
-        if kind == NumKind::Cardinal && value > 0.0 {
+        if kind == NumKind::Cardinal && value != 0.0 {
             let (k, how) = if cx.is(te, b"out") && cx.is(te + 1, b"of") {
                 (te + 2, 0)
             } else if cx.is(te, b"over") {
