@@ -227,6 +227,9 @@ impl Ctx<'_> {
     fn is(&self, j: usize, w: &[u8]) -> bool {
         self.lw(j).b() == w
     }
+    fn is_any_of(&self, j: usize, ws: &[&[u8]]) -> bool {
+        ws.contains(&self.lw(j).b())
+    }
     fn kind(&self, j: usize) -> Option<K> {
         self.t.get(j).map(|t| t.k)
     }
@@ -419,8 +422,12 @@ fn about_of(cx: &Ctx<'_>, te: usize, m: &NumberMatch) -> (Option<Span>, Option<u
         }
         head = Some(end);
         end += 1;
-        // stop after a plural noun head unless more capitalised words follow
-        if !cx.cap(end - 1) && w.ends_with(b"s") && w.len() > 3 && !w.ends_with(b"ss") {
+        // stop after a plural noun head (or a people noun) unless more capitalised words follow
+        if !cx.cap(end - 1)
+            && ((w.ends_with(b"s") && w.len() > 3 && !w.ends_with(b"ss"))
+                || people_noun(w)
+                || troop_noun(w))
+        {
             break;
         }
     }
@@ -601,11 +608,16 @@ fn attribution(
             // subject then verb: ", police said" / ", said the ministry"
             let a = j + 1;
             let mut b = a;
-            while b < n
-                && b < a + 6
-                && cx.kind(b) == Some(K::Word)
-                && reporting(cx.lw(b).b()).is_none()
-            {
+            // a short noun phrase: no function words other than "the"/"of", no verbs in -ed
+            let np_word = |k: usize| {
+                let l = cx.lw(k);
+                let w = l.b();
+                let allowed_function = matches!(w, b"the" | b"of" | b"he" | b"she" | b"they" | b"we");
+                let verb_like = w.ends_with(b"ed") && !cx.cap(k);
+                let content = !lex::is_stop_word(w) || allowed_function;
+                cx.kind(k) == Some(K::Word) && reporting(w).is_none() && content && !verb_like
+            };
+            while b < n && b < a + 5 && np_word(b) {
                 b += 1;
             }
             if b > a && b < n && reporting(cx.lw(b).b()).is_some_and(|h| h.is_none() || h.is_some())
@@ -621,7 +633,11 @@ fn attribution(
             if b == a && b < n && reporting(cx.lw(b).b()).is_some() {
                 let c = b + 1;
                 let mut d = c;
-                while d < n && d < c + 6 && cx.kind(d) == Some(K::Word) {
+                while d < n
+                    && d < c + 5
+                    && cx.kind(d) == Some(K::Word)
+                    && (!lex::is_stop_word(cx.lw(d).b()) || cx.is_any_of(d, &[b"the", b"of"]))
+                {
                     d += 1;
                 }
                 let c = if cx.is(c, b"the") { c + 1 } else { c };

@@ -997,7 +997,7 @@ fn parse_val_inner(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
                         ..val
                     });
                 }
-                if raw == "G" {
+                if raw == "G" && (money || s.contains('.')) {
                     return Some(Val {
                         v: v * 1e9,
                         end: end + 1,
@@ -1383,6 +1383,13 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
     if matches!(w, b"mark" | b"marks" | b"deutschmarks") && (w != b"mark" || !cx.capitalized(j)) {
         return Some((j + 1, NumKind::Money, "DEM"));
     }
+    if cx.glued(j) && matches!(cx.s(j), "C" | "F") {
+        return Some((
+            j + 1,
+            NumKind::Quantity,
+            if cx.s(j) == "C" { "°C" } else { "°F" },
+        ));
+    }
     if matches!(w, b"pound" | b"pounds") {
         // money after a scale ("20 million pounds") or in a money context, else weight
         let scaled = j > 0 && scale_word(cx.lw(j - 1).b()).is_some();
@@ -1642,7 +1649,16 @@ fn is_noise(cx: &Cx<'_>, i: usize, val: &Val) -> bool {
     if cx.glued(val.end) && cx.kind(val.end) == Some(K::Word) && val.end == i + 1 {
         // "4x4" or "3D" or "5G": digits glued to letters that are not a suffix we know
         let l = cx.lw(val.end);
+        let raw = cx.s(val.end);
+        // one capital letter that is not a scale or temperature: a name ("3G", "G7" is caught above)
+        if raw.len() == 1
+            && raw.bytes().all(|b| b.is_ascii_uppercase())
+            && !matches!(raw, "M" | "B" | "K" | "T" | "C" | "F")
+        {
+            return true;
+        }
         if quantity_unit(l.b()).is_none()
+            && !matches!(raw, "C" | "F")
             && currency_word(l.b()).is_none()
             && time_unit(l.b()).is_none()
             && percent_at(cx, val.end).is_none()
