@@ -612,7 +612,8 @@ fn attribution(
             let np_word = |k: usize| {
                 let l = cx.lw(k);
                 let w = l.b();
-                let allowed_function = matches!(w, b"the" | b"of" | b"he" | b"she" | b"they" | b"we");
+                let allowed_function =
+                    matches!(w, b"the" | b"of" | b"he" | b"she" | b"they" | b"we");
                 let verb_like = w.ends_with(b"ed") && !cx.cap(k);
                 let content = !lex::is_stop_word(w) || allowed_function;
                 cx.kind(k) == Some(K::Word) && reporting(w).is_none() && content && !verb_like
