@@ -56,7 +56,7 @@ impl Score {
             0.0
         };
         format!(
-            "{name:<34} gold {:>4}  value acc {:>6.2}% ({}/{}), lenient {:>6.2}%  found(overlap) {:>5.1}%  span P {:>5.1} R {:>5.1} F1 {:>5.1}",
+            "{name:<34} gold {:>4}  value acc {:>6.2}% ({}/{}), lenient {:>6.2}%  found(overlap) {:>5.1}%  span P {:>5.1} R {:>5.1} F1 {:>5.1} (tp {} pred {})",
             self.gold,
             100.0 * ratio(self.value_ok, self.gold),
             self.value_ok,
@@ -65,7 +65,9 @@ impl Score {
             100.0 * ratio(self.found, self.gold),
             100.0 * p,
             100.0 * r,
-            100.0 * f
+            100.0 * f,
+            self.span_tp,
+            pred
         )
     }
 }
@@ -91,7 +93,8 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 fn parse_tml(src: &str) -> Option<(String, Vec<GoldT>, Option<Date>)> {
     let dct = src.find("CREATION_TIME").and_then(|i| {
         let start = src[..i].rfind("<TIMEX3")?;
-        attr(&src[start..i], "value").and_then(|v| Date::parse_iso(&v))
+        let end = src[i..].find('>')? + i;
+        attr(&src[start..end], "value").and_then(|v| Date::parse_iso(&v))
     });
     let a = src.find("<TEXT>")? + "<TEXT>".len();
     let b = src[a..].find("</TEXT>")? + a;
@@ -117,7 +120,7 @@ fn parse_tml(src: &str) -> Option<(String, Vec<GoldT>, Option<Date>)> {
                         s,
                         e: out.len(),
                         kind,
-                        value,
+                        value: normalise_gold(&value),
                     });
                 }
             }
@@ -143,6 +146,18 @@ fn parse_tml(src: &str) -> Option<(String, Vec<GoldT>, Option<Date>)> {
         i += ch.len_utf8();
     }
     Some((out, gold, dct))
+}
+
+/// Pads week numbers the way ISO writes them (`2000-W7` -> `2000-W07`).
+fn normalise_gold(v: &str) -> String {
+    if let Some(p) = v.find("-W") {
+        let rest = &v[p + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 1 {
+            return format!("{}-W0{}", &v[..p], rest);
+        }
+    }
+    v.to_owned()
 }
 
 fn lenient_eq(got: &str, want: &str) -> bool {
@@ -233,6 +248,9 @@ fn tbaq(dir: &Path, verbose: bool) -> Option<Score> {
             continue;
         };
         let preds = find_dates(&text, dct);
+        if verbose {
+            println!("# {}", f.display());
+        }
         score_doc(&text, &gold, &preds, &mut sc, verbose, false);
     }
     Some(sc)
@@ -307,6 +325,27 @@ fn recognizers(path: &Path, verbose: bool) -> Option<Score> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--text "..." [--base YYYY-MM-DD]`: show what is found in one text
+    if let Some(t) = args
+        .iter()
+        .position(|a| a == "--text")
+        .and_then(|i| args.get(i + 1))
+    {
+        let base = args
+            .iter()
+            .position(|a| a == "--base")
+            .and_then(|i| args.get(i + 1))
+            .and_then(|b| Date::parse_iso(b));
+        for m in find_dates(t, base) {
+            println!(
+                "{:?} {} {:?}",
+                &t[m.span.start..m.span.end],
+                m.rule,
+                m.timex.map(|x| x.iso())
+            );
+        }
+        return;
+    }
     let verbose = args
         .iter()
         .position(|a| a == "--verbose")

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use eventframe::figures::numbers::{find_numbers, NumberMatch};
+use eventframe::figures::numbers::{find_numbers, NumKind, NumberMatch};
 use serde_json::Value;
 
 fn shared_dir() -> Option<PathBuf> {
@@ -84,8 +84,49 @@ fn char_spans(text: &str, m: &NumberMatch) -> (usize, usize) {
     (s, e)
 }
 
-fn score_case(text: &str, gold: &[Gold], sc: &mut Score, verbose: bool) {
-    let preds = find_numbers(text);
+/// Which predictions a spec file annotates (each spec annotates one kind of expression).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    All,
+    Quantulum,
+    Kind(NumKind),
+    Range,
+}
+
+/// `midpoint`: a range may stand for its midpoint (quantulum3's convention); `years`: years
+/// found as dates count as numbers (quantulum3 treats them as plain numbers).
+fn score_case(text: &str, gold: &[Gold], sc: &mut Score, verbose: bool, want: Want) {
+    let quantulum = want == Want::Quantulum;
+    let (midpoint, years) = (quantulum, quantulum);
+    let year_preds: Vec<(usize, usize, f64)> = if years {
+        eventframe::figures::dates::find_dates(text, None)
+            .into_iter()
+            .filter_map(|m| match m.timex {
+                Some(
+                    eventframe::figures::dates::Timex::Year(y)
+                    | eventframe::figures::dates::Timex::Decade(y),
+                ) => {
+                    let s = text[..m.span.start].chars().count();
+                    Some((
+                        s,
+                        s + text[m.span.start..m.span.end].chars().count(),
+                        f64::from(y),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let preds: Vec<NumberMatch> = find_numbers(text)
+        .into_iter()
+        .filter(|m| match want {
+            Want::All | Want::Quantulum => true,
+            Want::Kind(k) => m.kind == k,
+            Want::Range => m.value_max.is_some() || m.bound.is_some(),
+        })
+        .collect();
     let spans: Vec<(usize, usize)> = preds.iter().map(|m| char_spans(text, m)).collect();
     sc.gold += gold.len();
     sc.pred += preds.len();
@@ -96,12 +137,15 @@ fn score_case(text: &str, gold: &[Gold], sc: &mut Score, verbose: bool) {
         let Some(v) = g.value else { continue };
         sc.gold_valued += 1;
         let ok = preds.iter().zip(&spans).any(|(m, &(s, e))| {
+            let mid = m.value_max.map(|hi| (m.value + hi) / 2.0);
             s < g.e
                 && g.s < e
-                && close(m.value, v)
+                && (close(m.value, v) || (midpoint && mid.is_some_and(|x| close(x, v))))
                 && g.value_max
                     .is_none_or(|hi| m.value_max.is_some_and(|x| close(x, hi)))
-        });
+        }) || year_preds
+            .iter()
+            .any(|&(s, e, y)| s < g.e && g.s < e && close(y, v));
         if ok {
             sc.value_ok += 1;
         } else if verbose {
@@ -155,7 +199,7 @@ fn quantulum(path: &Path, verbose: bool) -> Option<Score> {
                 text: surface.into(),
             });
         }
-        score_case(text, &gold, &mut sc, verbose);
+        score_case(text, &gold, &mut sc, verbose, Want::Quantulum);
     }
     Some(sc)
 }
@@ -186,7 +230,7 @@ fn parse_value(v: &str, unit: Option<&str>) -> (Option<f64>, Option<f64>) {
     (x, None)
 }
 
-fn recognizers(path: &Path, verbose: bool) -> Option<Score> {
+fn recognizers(path: &Path, verbose: bool, want: Want) -> Option<Score> {
     let data = load(path)?;
     let mut sc = Score::default();
     for case in data.as_array()? {
@@ -225,13 +269,85 @@ fn recognizers(path: &Path, verbose: bool) -> Option<Score> {
                 text: r["Text"].as_str().unwrap_or("").into(),
             });
         }
-        score_case(text, &gold, &mut sc, verbose);
+        score_case(text, &gold, &mut sc, verbose, want);
     }
     Some(sc)
 }
 
+/// `--bench`: times the figures finders over the Reuters-21578 bodies.
+fn bench(dir: &Path) {
+    let corpus = dir.join("data/corpus/reuters21578");
+    let mut docs: Vec<(String, Option<eventframe::date::Date>)> = Vec::new();
+    for k in 0..22 {
+        let Ok(bytes) = std::fs::read(corpus.join(format!("reut2-{k:03}.sgm"))) else {
+            continue;
+        };
+        // Latin-1 to UTF-8
+        let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+        let mut rest = text.as_str();
+        while let Some(a) = rest.find("<BODY>") {
+            let Some(b) = rest[a..].find("</BODY>") else {
+                break;
+            };
+            docs.push((
+                rest[a + 6..a + b].to_owned(),
+                eventframe::date::Date::new(1987, 3, 1),
+            ));
+            rest = &rest[a + b..];
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    let t0 = std::time::Instant::now();
+    let mut n_fig = 0;
+    for (t, p) in &docs {
+        n_fig += eventframe::figures::find_figures(t, *p).len();
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    #[allow(clippy::cast_precision_loss)]
+    let mb = bytes as f64 / 1e6;
+    println!("bench: {} docs, {mb:.1} MB, {n_fig} figures, {dt:.3} s, {:.1} MB/s (one thread, whole bodies)", docs.len(), mb / dt);
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for (t, p) in &docs {
+        let mut doc = eventframe::Document::new("b", t.clone(), *p);
+        let st = eventframe::figures::Figures::new(std::sync::Arc::new(
+            eventframe::knowledge::Knowledge::default(),
+        ));
+        let _ = eventframe::pipeline::Stage::process(&st, &mut doc);
+        n += doc.figures.len();
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    println!(
+        "bench: figures stage {n} figures, {dt:.3} s, {:.1} MB/s",
+        mb / dt
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--bench") {
+        match shared_dir() {
+            Some(d) => bench(&d),
+            None => eprintln!("shared data not found\nhint: set EVENTFRAME_SHARED"),
+        }
+        return;
+    }
+    // `--text "..."`: show what is found in one text
+    if let Some(t) = args
+        .iter()
+        .position(|a| a == "--text")
+        .and_then(|i| args.get(i + 1))
+    {
+        for f in eventframe::figures::find_figures(t, eventframe::date::Date::new(2024, 11, 6)) {
+            let s = |x: Option<eventframe::document::Span>| x.map(|x| &t[x.start..x.end]);
+            println!(
+                "{:?} label={} value={:?}..{:?} unit={:?} approx={} bound={:?} about={:?} by={:?} hedge={:?} date={:?} rule={}",
+                &t[f.span.start..f.span.end], f.label, f.value, f.value_max, f.unit, f.approximate, f.bound,
+                s(f.about), s(f.attributed_to), f.hedge, f.date.map(|d| d.iso()), f.rule
+            );
+        }
+        return;
+    }
     let verbose_filter = args
         .iter()
         .position(|a| a == "--verbose")
@@ -253,18 +369,27 @@ fn main() {
             None => println!("quantulum3/{name}: missing"),
         }
     }
-    for name in [
-        "Number_NumberModel.json",
-        "Number_OrdinalModel.json",
-        "Number_PercentModel.json",
-        "NumberWithUnit_CurrencyModel.json",
-        "NumberWithUnit_DimensionModel.json",
-        "Number_NumberRangeModel.json",
-        "NumberWithUnit_AgeModel.json",
-        "NumberWithUnit_TemperatureModel.json",
+    for (name, want) in [
+        ("Number_NumberModel.json", Want::All),
+        ("Number_OrdinalModel.json", Want::Kind(NumKind::Ordinal)),
+        ("Number_PercentModel.json", Want::Kind(NumKind::Percent)),
+        (
+            "NumberWithUnit_CurrencyModel.json",
+            Want::Kind(NumKind::Money),
+        ),
+        (
+            "NumberWithUnit_DimensionModel.json",
+            Want::Kind(NumKind::Quantity),
+        ),
+        ("Number_NumberRangeModel.json", Want::Range),
+        ("NumberWithUnit_AgeModel.json", Want::Kind(NumKind::Age)),
+        (
+            "NumberWithUnit_TemperatureModel.json",
+            Want::Kind(NumKind::Quantity),
+        ),
     ] {
         let p = fig.join("recognizers_text").join(name);
-        match recognizers(&p, vb(name)) {
+        match recognizers(&p, vb(name), want) {
             Some(sc) => println!("{}", sc.line(&format!("recognizers_text/{name}"))),
             None => println!("recognizers_text/{name}: missing"),
         }

@@ -13,7 +13,7 @@ use crate::date::{days_in_month, Date, Precision};
 use crate::document::{DateValue, Document, Span};
 
 use super::lex::{
-    self, low, month_word, ordinal_word, time_unit, tokenize, weekday_word, TUnit, Tok, K,
+    self, month_word, ordinal_word, time_unit, tokenize, weekday_word, TUnit, Tok, K,
 };
 
 /// A season of the year.
@@ -216,7 +216,7 @@ struct Cx<'a> {
     text: &'a str,
     t: &'a [Tok],
     base: Option<Date>,
-    future: Vec<bool>,
+    future: std::cell::RefCell<Option<(usize, usize, bool)>>,
 }
 
 impl Cx<'_> {
@@ -224,10 +224,7 @@ impl Cx<'_> {
         self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
     }
     fn lw(&self, j: usize) -> lex::Lower {
-        match self.t.get(j) {
-            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
-            _ => low(""),
-        }
+        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
     }
     fn is(&self, j: usize, w: &[u8]) -> bool {
         self.lw(j).b() == w
@@ -266,7 +263,16 @@ impl Cx<'_> {
             .is_some_and(u8::is_ascii_uppercase)
     }
     fn is_future(&self, j: usize) -> bool {
-        self.future.get(j).copied().unwrap_or(false)
+        // cache the last clause checked: dates cluster
+        if let Some((a, b, f)) = *self.future.borrow() {
+            if a <= j && j < b {
+                return f;
+            }
+        }
+        let (a, b) = clause_bounds(self.text, self.t, j);
+        let f = speaks_of_future(self.text, self.t, a, b);
+        *self.future.borrow_mut() = Some((a, b, f));
+        f
     }
     /// A day of month at `j` (`19`, `19th`, `nineteenth`): (day, next token).
     fn day_at(&self, j: usize) -> Option<(u32, usize)> {
@@ -321,7 +327,7 @@ impl Cx<'_> {
     fn month_at(&self, j: usize) -> Option<(u32, usize)> {
         let l = self.lw(j);
         let m = month_word(l.b())?;
-        let full = l.b().len() > 4 || l.b() == b"june" || l.b() == b"july";
+        let full = l.b().len() > 4 || matches!(l.b(), b"june" | b"july" | b"may");
         let mut next = j + 1;
         if !full && self.punct(j + 1, ".") && self.glued(j + 1) {
             next = j + 2;
@@ -330,7 +336,10 @@ impl Cx<'_> {
             l.b(),
             b"may" | b"march" | b"mar" | b"jan" | b"dec" | b"sep" | b"jun" | b"jul"
         );
-        let followed = self.day_at(next).is_some() || self.year_at(next).is_some();
+        let followed = self.day_at(next).is_some()
+            || self.year_at(next).is_some()
+            || ((self.punct(next, ",") || self.is(next, b"of"))
+                && self.year_at(next + 1).is_some());
         if !full && next == j + 1 && !followed {
             return None;
         }
@@ -357,49 +366,31 @@ impl Cx<'_> {
     }
 }
 
-/// Splits `toks` into clauses at sentence-final punctuation and marks the tokens of clauses
-/// that speak about the future.
-fn future_flags(text: &str, toks: &[Tok]) -> Vec<bool> {
-    let mut flags = vec![false; toks.len()];
-    let mut start = 0;
-    let mut fut = false;
-    for (j, t) in toks.iter().enumerate() {
-        let s = &text[t.s..t.e];
-        if t.k == K::Word {
-            let l = low(s);
-            if matches!(
-                l.b(),
-                b"will"
-                    | b"shall"
-                    | b"ll"
-                    | b"scheduled"
-                    | b"expected"
-                    | b"due"
-                    | b"upcoming"
-                    | b"plans"
-                    | b"planned"
-                    | b"tomorrow"
-                    | b"next"
-                    | b"wo"
-            ) || (l.b() == b"going"
-                && j + 1 < toks.len()
-                && &text[toks[j + 1].s..toks[j + 1].e] == "to")
-            {
-                fut = true;
-            }
-        }
-        let end = t.k == K::Punct && matches!(s, "." | "!" | "?" | ";") || j + 1 == toks.len();
-        if end {
-            if fut {
-                for f in &mut flags[start..=j] {
-                    *f = true;
-                }
-            }
-            start = j + 1;
-            fut = false;
-        }
+/// The clause holding token `j`, bounded by sentence-final punctuation.
+fn clause_bounds(text: &str, toks: &[Tok], j: usize) -> (usize, usize) {
+    let is_end = |t: &Tok| t.k == K::Punct && matches!(&text[t.s..t.e], "." | "!" | "?" | ";");
+    let mut a = j.min(toks.len());
+    while a > 0 && !is_end(&toks[a - 1]) {
+        a -= 1;
     }
-    flags
+    let mut b = j;
+    while b < toks.len() && !is_end(&toks[b]) {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// Whether tokens `a..b` speak about the future ("will", "'ll", "scheduled", "going to").
+fn speaks_of_future(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    let raw = |k: usize, w: &str| toks.get(k).is_some_and(|t| &text[t.s..t.e] == w);
+    (a..b).any(|k| {
+        let l = toks[k].low;
+        matches!(
+            l.b(),
+            b"will" | b"shall" | b"ll" | b"scheduled" | b"slated" | b"upcoming"
+        ) || (l.b() == b"won" && raw(k + 1, "'") && raw(k + 2, "t"))
+            || (l.b() == b"going" && raw(k + 1, "to"))
+    })
 }
 
 fn month_add(y: i32, m: u32, delta: i32) -> (i32, u32) {
@@ -462,15 +453,22 @@ fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
             }
         }
         Rel::This => (y, m),
-        Rel::None if future => {
-            if m >= base.month {
-                (y, m)
-            } else {
-                (y + 1, m)
-            }
-        }
         Rel::None => {
-            if m <= base.month {
+            let fwd = (m + 12 - base.month) % 12;
+            let back = (base.month + 12 - m) % 12;
+            // the nearer occurrence, leaning on the past unless the clause speaks of the future
+            let forward = if future {
+                fwd <= back + 2
+            } else {
+                fwd * 3 < back
+            };
+            if forward {
+                if m >= base.month {
+                    (y, m)
+                } else {
+                    (y + 1, m)
+                }
+            } else if m <= base.month {
                 (y, m)
             } else {
                 (y - 1, m)
@@ -479,22 +477,34 @@ fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
     }
 }
 
-/// A (month, day) without a year: the nearest such day in the past (or future in future
-/// clauses), allowing a few days of slack for schedules announced just before.
+/// A (month, day) without a year: the nearer occurrence around the base date, leaning on the
+/// past unless the clause speaks of the future.
 fn resolve_month_day(base: Date, m: u32, d: u32, future: bool) -> Option<Date> {
-    let this = Date::new(base.year, m, d);
-    let prev = Date::new(base.year - 1, m, d);
-    let next = Date::new(base.year + 1, m, d);
-    if future {
-        match this {
-            Some(t) if t.to_days() >= base.to_days() - 7 => Some(t),
-            _ => next.or(this),
+    let b = base.to_days();
+    let mut past: Option<Date> = None;
+    let mut next: Option<Date> = None;
+    for y in [base.year - 1, base.year, base.year + 1] {
+        let Some(c) = Date::new(y, m, d) else {
+            continue;
+        };
+        if c.to_days() <= b {
+            past = Some(c);
+        } else if next.is_none() {
+            next = Some(c);
         }
-    } else {
-        match this {
-            Some(t) if t.to_days() <= base.to_days() + 31 => Some(t),
-            _ => prev.or(this),
+    }
+    match (past, next) {
+        (Some(p), Some(n)) => {
+            let back = b - p.to_days();
+            let fwd = n.to_days() - b;
+            let forward = if future {
+                fwd <= back + 14
+            } else {
+                fwd * 3 < back
+            };
+            Some(if forward { n } else { p })
         }
+        (p, n) => p.or(n),
     }
 }
 
@@ -514,12 +524,25 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
         text,
         t: toks,
         base,
-        future: future_flags(text, toks),
+        future: std::cell::RefCell::new(None),
     };
     let n = toks.len();
     let mut i = 0;
+    // the quarter under discussion: "a year ago" then means the same quarter a year before
+    let mut last_quarter: Option<(i32, u32)> = None;
     while i < n {
-        if let Some(d) = match_at(&cx, i) {
+        if let Some(mut d) = match_at(&cx, i) {
+            if d.rule == "date:year_ago" {
+                if let (Some((y, q)), Some(_)) = (last_quarter, d.timex) {
+                    d.timex = Some(Timex::Quarter(y - 1, q));
+                }
+            } else if d.rule == "date:year_period" {
+                if let (Some((_, q)), Some(Timex::Year(y))) = (last_quarter, d.timex) {
+                    d.timex = Some(Timex::Quarter(y, q));
+                }
+            } else if let Some(Timex::Quarter(y, q)) = d.timex {
+                last_quarter = Some((y, q));
+            }
             if d.te > d.ts {
                 i = d.te;
                 out.push(d);
@@ -535,7 +558,8 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
 fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     let base = cx.base;
     let t = cx.t.get(i)?;
-    let fut = cx.is_future(i);
+    let fut_cell = std::cell::OnceCell::new();
+    let fut = || *fut_cell.get_or_init(|| cx.is_future(i));
     let mk = |ts: usize, te: usize, timex: Option<Timex>, rule: &'static str| {
         Some(TokDate {
             ts,
@@ -593,20 +617,8 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 }
             }
             // Day Month [Year]: "19 June 2024", "19th of June"
-            if let Some((d, j)) = cx.day_at(i) {
-                let j2 = if cx.is(j, b"of") { j + 1 } else { j };
-                if let Some((m, k)) = cx.month_at(j2) {
-                    let (k2, year) = match cx.year_at(if cx.punct(k, ",") { k + 1 } else { k }) {
-                        Some((y, e)) => (e, Some(y)),
-                        None => (k, None),
-                    };
-                    return mk(
-                        i,
-                        k2,
-                        day_month_year(base, year, m, d, fut),
-                        "date:day_month",
-                    );
-                }
+            if let Some(d) = day_month(cx, i) {
+                return Some(d);
             }
             // Decades: 1990s, the '90s
             if cx.s(i).len() == 4 && cx.glued(i + 1) && cx.is(i + 1, b"s") {
@@ -618,6 +630,10 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                         return mk(ts, i + 2, Some(Timex::Decade(y)), "date:decade");
                     }
                 }
+            }
+            // "10 years ago"
+            if let Some((ago_end, v, rule)) = ago_expr(cx, i) {
+                return mk(i, ago_end, v, rule);
             }
             // Bare years
             if let Some((y, e)) = cx.year_at(i) {
@@ -691,20 +707,43 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 if cx.is_any(te, &[b"morning", b"afternoon", b"evening", b"night"]) {
                     te += 1;
                 }
-                let v = base.map(|b| Timex::Day(resolve_weekday(b, wd, rel, fut)));
+                let v = base.map(|b| Timex::Day(resolve_weekday(b, wd, rel, fut())));
                 return mk(ts, te, v, "date:weekday");
+            }
+            // "fourth of July (1995)"
+            if ordinal_word(w).is_some() {
+                if let Some(d) = day_month(cx, i) {
+                    return Some(d);
+                }
             }
             // Month-based
             if let Some((m, j)) = cx.month_at(i) {
                 // Month Day [, Year]
                 if let Some((d, k)) = cx.day_at(j) {
-                    let yj = if cx.punct(k, ",") { k + 1 } else { k };
+                    let yj = if cx.punct(k, ",") || cx.is(k, b"of") {
+                        k + 1
+                    } else {
+                        k
+                    };
                     if let Some((y, e)) = cx.year_at(yj) {
                         let v = Date::new(y, m, d).map(Timex::Day);
                         return mk(i, e, v, "date:month_day_year");
                     }
-                    // "June 19" but not "June 19 percent"
-                    let v = day_month_year(base, None, m, d, fut);
+                    // "since June 19": the latest such day on or before the base
+                    let since = cx.is(i.wrapping_sub(1), b"since");
+                    let v = if since {
+                        base.and_then(|b| {
+                            let this = Date::new(b.year, m, d)?;
+                            let day = if this <= b {
+                                this
+                            } else {
+                                Date::new(b.year - 1, m, d)?
+                            };
+                            Some(Timex::Day(day))
+                        })
+                    } else {
+                        day_month_year(base, None, m, d, fut())
+                    };
                     return mk(i, k, v, "date:month_day");
                 }
                 // Month [of|,] Year
@@ -713,7 +752,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 } else {
                     j
                 };
-                if let Some((y, e)) = cx.year_at(yj) {
+                if let Some((y, e)) = cx.year_at(yj).or_else(|| spoken_year(cx, yj)) {
                     let ts = month_modifier_start(cx, i);
                     return mk(ts, e, Some(Timex::Month(y, m)), "date:month_year");
                 }
@@ -725,11 +764,20 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     Some((p, r)) => (p, r),
                     None => (month_modifier_start(cx, i), Rel::None),
                 };
+                // "since August": the latest such month on or before the base
+                let since = rel == Rel::None && cx.is(ts.wrapping_sub(1), b"since");
                 let v = base.map(|b| {
-                    let (y, m) = resolve_month(b, m, rel, fut);
+                    let (y, m) = if since {
+                        (if m <= b.month { b.year } else { b.year - 1 }, m)
+                    } else {
+                        resolve_month(b, m, rel, fut())
+                    };
                     Timex::Month(y, m)
                 });
                 return mk(ts, j, v, "date:month");
+            }
+            if let Some(d) = holiday(cx, i) {
+                return Some(d);
             }
             match w {
                 b"today" | b"tonight" | b"yesterday" | b"tomorrow" => {
@@ -762,6 +810,61 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     return mk(i, i + 1, Some(Timex::Present), "date:present");
                 }
                 b"recently" => return mk(i, i + 1, Some(Timex::Past), "date:past"),
+                b"recent" | b"past"
+                    if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural)
+                        && !cx.is(i.wrapping_sub(1), b"the") =>
+                {
+                    return mk(i, i + 2, Some(Timex::Past), "date:past");
+                }
+                // "coming months", "future quarters"
+                b"coming" | b"future" | b"upcoming"
+                    if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural) =>
+                {
+                    let ts = if cx.is(i.wrapping_sub(1), b"the") {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    return mk(ts, i + 2, Some(Timex::Future), "date:future");
+                }
+                // "several years ago", "a few weeks ago"
+                b"several" | b"few" | b"couple"
+                    if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural)
+                        && cx.is(i + 2, b"ago") =>
+                {
+                    let ts = if cx.is_any(i.wrapping_sub(1), &[b"a"]) {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    return mk(ts, i + 3, Some(Timex::Past), "date:past");
+                }
+                // "earlier in the year", "later this month" handled by the relative rule
+                b"earlier" | b"later"
+                    if cx.is(i + 1, b"in")
+                        && cx.is(i + 2, b"the")
+                        && time_unit(cx.lw(i + 3).b()).is_some_and(|(u, p)| {
+                            !p && matches!(u, TUnit::Year | TUnit::Month | TUnit::Week)
+                        }) =>
+                {
+                    let v = base.and_then(|b| {
+                        rel_unit(
+                            b,
+                            time_unit(cx.lw(i + 3).b()).map_or(TUnit::Year, |x| x.0),
+                            0,
+                        )
+                    });
+                    return mk(i, i + 4, v, "date:relative");
+                }
+                b"these" if cx.is(i + 1, b"days") => {
+                    return mk(i, i + 2, Some(Timex::Present), "date:present");
+                }
+                b"the"
+                    if cx.is_any(i + 1, &[b"near", b"short", b"foreseeable", b"distant"])
+                        && cx.is_any(i + 2, &[b"future", b"term"]) =>
+                {
+                    return mk(i, i + 3, Some(Timex::Future), "date:future");
+                }
                 b"present" if cx.is(i.wrapping_sub(1), b"at") => {
                     return mk(i - 1, i + 1, Some(Timex::Present), "date:present");
                 }
@@ -806,8 +909,9 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 }
                 if let Some(se) = season_word(nb) {
                     let v = base.map(|b| {
+                        let this_past = w == b"past" && cx.is(i.wrapping_sub(1), b"this");
                         let y = match rel {
-                            Rel::Last => b.year - 1,
+                            Rel::Last if !this_past => b.year - 1,
                             Rel::Next => b.year + 1,
                             _ => b.year,
                         };
@@ -853,12 +957,30 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     if v.is_none() && base.is_some() {
                         return None;
                     }
+                    // "next year's first quarter"
+                    if u == TUnit::Year
+                        && (cx.punct(i + 2, "'") || cx.punct(i + 2, "’"))
+                        && cx.is(i + 3, b"s")
+                    {
+                        if let Some(Timex::Year(y)) = v {
+                            if let Some((q @ 1..=4, false)) = ordinal_word(cx.lw(i + 4).b()) {
+                                if cx.is(i + 5, b"quarter") {
+                                    return mk(
+                                        ts,
+                                        i + 6,
+                                        Some(Timex::Quarter(y, q)),
+                                        "date:quarter",
+                                    );
+                                }
+                            }
+                        }
+                    }
                     return mk(ts, i + 2, v, "date:relative");
                 }
             }
             // "a year ago", "two weeks ago", "three days earlier"
-            if let Some((ago_end, v)) = ago_expr(cx, i) {
-                return mk(i, ago_end, v, "date:ago");
+            if let Some((ago_end, v, rule)) = ago_expr(cx, i) {
+                return mk(i, ago_end, v, rule);
             }
             // Quarters and halves: "the third quarter [of 2024]", "third-quarter"
             if let Some(d) = quarter_expr(cx, i) {
@@ -869,18 +991,155 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 return mk(
                     i,
                     i + 2,
-                    base.map(|b| Timex::Weekend(monday(b).add_days(if fut { 0 } else { -7 }))),
+                    base.map(|b| Timex::Weekend(monday(b).add_days(if fut() { 0 } else { -7 }))),
                     "date:weekend",
                 );
             }
-            // Seasons with a year: "summer 2024", "the summer of 2024"
+            // Seasons: "summer 2024", "the summer of 2024", "(the) summer"
             if let Some(se) = season_word(w) {
                 let yj = if cx.is(i + 1, b"of") { i + 2 } else { i + 1 };
                 if let Some((y, e)) = cx.year_at(yj) {
                     return mk(i, e, Some(Timex::Season(y, se)), "date:season");
                 }
+                if let Some((y, e)) = spoken_year(cx, yj) {
+                    return mk(i, e, Some(Timex::Season(y, se)), "date:season");
+                }
+                // a bare season of this year ("fall" only when clearly the season)
+                if w != b"fall"
+                    && (cx.capitalized(i)
+                        || cx.is_any(
+                            i.wrapping_sub(1),
+                            &[b"the", b"this", b"in", b"early", b"late"],
+                        ))
+                {
+                    let ts = if cx.is(i.wrapping_sub(1), b"the") {
+                        i - 1
+                    } else if cx.is_any(i.wrapping_sub(1), &[b"early", b"late"])
+                        && cx.is(i.wrapping_sub(2), b"the")
+                    {
+                        i - 2
+                    } else {
+                        i
+                    };
+                    return mk(
+                        ts,
+                        i + 1,
+                        base.map(|b| Timex::Season(b.year, se)),
+                        "date:season",
+                    );
+                }
+            }
+            // Decade words: "the nineties"
+            if w == b"the" {
+                let d = match cx.lw(i + 1).b() {
+                    b"twenties" => 1920,
+                    b"thirties" => 1930,
+                    b"forties" => 1940,
+                    b"fifties" => 1950,
+                    b"sixties" => 1960,
+                    b"seventies" => 1970,
+                    b"eighties" => 1980,
+                    b"nineties" => 1990,
+                    _ => 0,
+                };
+                if d > 0 {
+                    return mk(i, i + 2, Some(Timex::Decade(d)), "date:decade");
+                }
+                // "the year two thousand", "the year 2000"
+                if cx.is(i + 1, b"year") {
+                    if let Some((y, e)) = spoken_year(cx, i + 2).or_else(|| cx.year_at(i + 2)) {
+                        return mk(i, e, Some(Timex::Year(y)), "date:year");
+                    }
+                }
+                // "the 1988 third quarter", "the 1988 quarter", "the 1989 period"
+                if let Some((y, e)) = cx.year_at(i + 1) {
+                    if let Some((q @ 1..=4, false)) = ordinal_word(cx.lw(e).b()) {
+                        if cx.is(e + 1, b"quarter") {
+                            return mk(i, e + 2, Some(Timex::Quarter(y, q)), "date:quarter");
+                        }
+                    }
+                    if cx.is_any(e, &[b"quarter", b"period"]) {
+                        return mk(i, e + 1, Some(Timex::Year(y)), "date:year_period");
+                    }
+                }
+            }
+            // "the (current|latest) fiscal year", "the full year", "year-end", "the end of the year"
+            if w == b"the" {
+                let mut k = i + 1;
+                let mut step = 0;
+                if cx.is_any(
+                    k,
+                    &[
+                        b"current",
+                        b"latest",
+                        b"previous",
+                        b"last",
+                        b"next",
+                        b"coming",
+                    ],
+                ) {
+                    step = match cx.lw(k).b() {
+                        b"latest" | b"previous" | b"last" => -1,
+                        b"next" | b"coming" => 1,
+                        _ => 0,
+                    };
+                    k += 1;
+                }
+                if cx.is_any(k, &[b"fiscal", b"full", b"financial", b"calendar"])
+                    && cx.is(k + 1, b"year")
+                {
+                    let v = base.map(|b| Timex::Year(b.year + step));
+                    return mk(i, k + 2, v, "date:fiscal_year");
+                }
+                if step == 0
+                    && k == i + 1
+                    && cx.is(k, b"end")
+                    && cx.is(k + 1, b"of")
+                    && cx.is_any(k + 2, &[b"the", b"this"])
+                    && cx.is(k + 3, b"year")
+                {
+                    return mk(i, k + 4, base.map(|b| Timex::Year(b.year)), "date:year_end");
+                }
+            }
+            if w == b"year"
+                && ((cx.punct(i + 1, "-") && cx.is(i + 2, b"end")) || cx.is(i + 1, b"end"))
+                && !cx.is(i.wrapping_sub(1), b"the")
+            {
+                let te = if cx.is(i + 1, b"end") { i + 2 } else { i + 3 };
+                return mk(i, te, base.map(|b| Timex::Year(b.year)), "date:year_end");
+            }
+            // Spoken years: "nineteen ninety-six", "in two thousand"
+            if let Some((y, e)) = spoken_year(cx, i) {
+                // "two thousand" is a count unless the context reads as a year
+                let year_ctx = i > 0
+                    && cx.is_any(
+                        i - 1,
+                        &[
+                            b"in", b"since", b"until", b"by", b"of", b"from", b"before", b"after",
+                            b"during", b"year",
+                        ],
+                    );
+                if w != b"two" || year_ctx {
+                    return mk(i, e, Some(Timex::Year(y)), "date:year");
+                }
             }
             // Centuries: "the 20th century", "the twentieth century"
+            if cx.kind(i + 1) == Some(K::Num)
+                && cx.glued(i + 2)
+                && cx.is_any(i + 2, &[b"th", b"st", b"nd", b"rd"])
+                && cx.is(i + 3, b"century")
+                && w == b"the"
+            {
+                if let Some(v) = cx.int(i + 1).filter(|&v| (1..=30).contains(&v)) {
+                    #[allow(clippy::cast_possible_wrap)]
+                    return mk(
+                        i,
+                        i + 4,
+                        Some(Timex::Century((v as i32 - 1) * 100)),
+                        "date:century",
+                    );
+                }
+            }
             if cx.is(i + 1, b"century") || (cx.glued(i + 1) && cx.is(i + 2, b"century")) {
                 if let Some((v, false)) = ordinal_word(w) {
                     #[allow(clippy::cast_possible_wrap)]
@@ -892,18 +1151,229 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     );
                 }
             }
-            // year-earlier / year-ago (financial)
-            if w == b"year"
-                && cx.punct(i + 1, "-")
-                && cx.glued(i + 1)
-                && cx.is_any(i + 2, &[b"earlier", b"ago"])
+            // year-earlier / year-ago (financial): "the year-ago quarter", "year-earlier period"
+            let y0 = if w == b"the" { i + 1 } else { i };
+            if cx.is(y0, b"year")
+                && cx.punct(y0 + 1, "-")
+                && cx.glued(y0 + 1)
+                && cx.is_any(y0 + 2, &[b"earlier", b"ago"])
             {
+                let mut te = y0 + 3;
+                if ordinal_word(cx.lw(te).b()).is_some_and(|(q, p)| !p && q <= 4)
+                    && cx.is(te + 1, b"quarter")
+                {
+                    te += 2;
+                } else if cx.is_any(te, &[b"quarter", b"period"]) {
+                    te += 1;
+                } else if w == b"the" {
+                    return None;
+                }
                 let v = base.map(|b| Timex::Year(b.year - 1));
-                return mk(i, i + 3, v, "date:ago");
+                return mk(i, te, v, "date:year_ago");
             }
             None
         }
     }
+}
+
+/// A year said in words: "nineteen ninety-six", "two thousand (and) one".
+fn spoken_year(cx: &Cx<'_>, i: usize) -> Option<(i32, usize)> {
+    let l = cx.lw(i);
+    let hundreds = match l.b() {
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"two" if cx.is(i + 1, b"thousand") => {
+            let mut e = i + 2;
+            let mut y = 2000;
+            let k = if cx.is(e, b"and") { e + 1 } else { e };
+            if let Some((v, _)) = lex::unit_word(cx.lw(k).b()) {
+                if v > 0 && v < 30 {
+                    y += v;
+                    e = k + 1;
+                }
+            }
+            #[allow(clippy::cast_possible_wrap)]
+            return Some((y as i32, e));
+        }
+        _ => return None,
+    };
+    let (tens, is_tens) = lex::unit_word(cx.lw(i + 1).b())?;
+    // "twenty twenty fifths" is a fraction, not 2020
+    let after = if cx.punct(i + 2, "-") { i + 4 } else { i + 2 };
+    if ordinal_word(cx.lw(after).b()).is_some() || ordinal_word(cx.lw(i + 2).b()).is_some() {
+        return None;
+    }
+    if !(is_tens || (10..20).contains(&tens)) {
+        return None;
+    }
+    let mut y = hundreds * 100 + tens;
+    let mut e = i + 2;
+    if is_tens && cx.punct(e, "-") {
+        if let Some((u, false)) = lex::unit_word(cx.lw(e + 1).b()) {
+            if u < 10 {
+                y += u;
+                e += 2;
+            }
+        }
+    } else if is_tens {
+        if let Some((u, false)) = lex::unit_word(cx.lw(e).b()) {
+            if u > 0 && u < 10 {
+                y += u;
+                e += 1;
+            }
+        }
+    }
+    #[allow(clippy::cast_possible_wrap)]
+    Some((y as i32, e))
+}
+
+/// Easter Sunday of `y` (anonymous Gregorian computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The holiday of year `y` named by `kind`.
+fn holiday_in(kind: u8, y: i32) -> Option<Date> {
+    match kind {
+        0 => Date::new(y, 12, 25),
+        1 => Date::new(y, 12, 24),
+        2 => Date::new(y, 1, 1),
+        3 => Date::new(y, 12, 31),
+        4 => Date::new(y, 10, 31),
+        5 => Date::new(y, 2, 14),
+        6 => {
+            // fourth Thursday of November
+            let nov1 = Date::new(y, 11, 1)?;
+            let first_thu = (3 + 7 - nov1.weekday()) % 7;
+            Date::new(y, 11, 1 + first_thu + 21)
+        }
+        7 => easter(y),
+        _ => None,
+    }
+}
+
+/// Holidays: "Christmas (Day|Eve)", "New Year's Day|Eve", "Thanksgiving (Day)", "Easter
+/// (Sunday)", "Halloween", "Valentine's Day" — the nearest one, leaning on the past.
+fn holiday(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    if !cx.capitalized(i) {
+        return None;
+    }
+    let l = cx.lw(i);
+    let poss = |k: usize| (cx.punct(k, "'") || cx.punct(k, "’")) && cx.is(k + 1, b"s");
+    let (kind, mut te) = match l.b() {
+        b"christmas" if cx.is(i + 1, b"eve") => (1, i + 2),
+        b"christmas" => (0, if cx.is(i + 1, b"day") { i + 2 } else { i + 1 }),
+        b"new" if cx.is(i + 1, b"year") && poss(i + 2) && cx.is_any(i + 4, &[b"day", b"eve"]) => {
+            (if cx.is(i + 4, b"day") { 2 } else { 3 }, i + 5)
+        }
+        b"halloween" => (4, i + 1),
+        b"valentine" if poss(i + 1) && cx.is(i + 3, b"day") => (5, i + 4),
+        b"thanksgiving" => (6, if cx.is(i + 1, b"day") { i + 2 } else { i + 1 }),
+        b"easter" => (
+            7,
+            if cx.is_any(i + 1, &[b"sunday", b"day"]) {
+                i + 2
+            } else {
+                i + 1
+            },
+        ),
+        _ => return None,
+    };
+    let mut ts = i;
+    let mut rel = Rel::None;
+    if i > 0 {
+        if let Some(r) = rel_word(cx.lw(i - 1).b()) {
+            rel = r;
+            ts = i - 1;
+        }
+    }
+    let year = cx.year_at(te).map(|(y, e)| {
+        te = e;
+        y
+    });
+    let timex = match (year, cx.base) {
+        (Some(y), _) => holiday_in(kind, y).map(Timex::Day),
+        (None, Some(b)) => {
+            let this = holiday_in(kind, b.year)?;
+            let prev = holiday_in(kind, b.year - 1)?;
+            let next = holiday_in(kind, b.year + 1)?;
+            let bd = b.to_days();
+            let d = match rel {
+                Rel::Last => {
+                    if this.to_days() < bd {
+                        this
+                    } else {
+                        prev
+                    }
+                }
+                Rel::Next => {
+                    if this.to_days() > bd {
+                        this
+                    } else {
+                        next
+                    }
+                }
+                Rel::This => this,
+                Rel::None => {
+                    let (past, fut) = if this.to_days() <= bd {
+                        (this, next)
+                    } else {
+                        (prev, this)
+                    };
+                    if (fut.to_days() - bd) * 3 < bd - past.to_days() {
+                        fut
+                    } else {
+                        past
+                    }
+                }
+            };
+            Some(Timex::Day(d))
+        }
+        (None, None) => None,
+    };
+    Some(TokDate {
+        ts,
+        te,
+        timex,
+        rule: "date:holiday",
+    })
+}
+
+/// Day Month [Year]: "19 June 2024", "19th of June", "fourth of July, 1995".
+fn day_month(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let (d, j) = cx.day_at(i)?;
+    let j2 = if cx.is(j, b"of") { j + 1 } else { j };
+    let (m, k) = cx.month_at(j2)?;
+    let yj = if cx.punct(k, ",") || cx.is(k, b"of") {
+        k + 1
+    } else {
+        k
+    };
+    let (k2, year) = match cx.year_at(yj) {
+        Some((y, e)) => (e, Some(y)),
+        None => (k, None),
+    };
+    Some(TokDate {
+        ts: i,
+        te: k2,
+        timex: day_month_year(cx.base, year, m, d, cx.is_future(i)),
+        rule: "date:day_month",
+    })
 }
 
 fn rel_unit(b: Date, u: TUnit, step: i32) -> Option<Timex> {
@@ -1036,6 +1506,12 @@ fn year_context(cx: &Cx<'_>, i: usize, e: usize) -> bool {
                 b"the",
             ],
         ) {
+            // "the 1987 crash", "the 2024 Olympics": a year before a singular noun or a name
+            if cx.is(i - 1, b"the") {
+                return cx.kind(e) == Some(K::Word)
+                    && follows_like_year(cx, e)
+                    && !lex::is_stop_word(cx.lw(e).b());
+            }
             // "more than 2000 people" vs "to 2024": decide on what follows
             return follows_like_year(cx, e)
                 && !cx.is_any(
@@ -1063,6 +1539,14 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
         None => true,
         Some(K::Punct) => {
             let s = cx.s(e);
+            // "1000-5000" is a range of numbers, "1990-1995" of years
+            if matches!(s, "-" | "–") && cx.kind(e + 1) == Some(K::Num) {
+                let other = cx.int(e + 1).unwrap_or(0);
+                let n = cx.s(e + 1).len();
+                if !(n == 2 || (n == 4 && (1000..=2099).contains(&other))) {
+                    return false;
+                }
+            }
             // "2024-25" season ranges and "2014-2018" ranges stay years; "%"/"$" do not.
             !matches!(s, "%" | "$" | "€" | "£" | "/" | ":" | "×" | "x")
         }
@@ -1087,11 +1571,13 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
 }
 
 /// `N units ago|earlier` / `a unit ago`: (end token, value).
-fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>)> {
+fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>, &'static str)> {
     let l = cx.lw(i);
     let w = l.b();
     let (n, j) = if matches!(w, b"a" | b"an" | b"one") {
         (1, i + 1)
+    } else if let Some(v) = cx.int(i).filter(|&v| v < 1000 && cx.s(i).len() <= 3) {
+        (v, i + 1)
     } else if let Some((v, false)) = lex::unit_word(w) {
         if cx.punct(i + 1, "-") && lex::unit_word(cx.lw(i + 2).b()).is_some() {
             let u = lex::unit_word(cx.lw(i + 2).b()).map_or(0, |x| x.0);
@@ -1112,7 +1598,12 @@ fn ago_expr(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<Timex>)> {
         return None;
     }
     let v = cx.base.and_then(|b| ago_value(b, u, n));
-    Some((j + 2, v))
+    let rule = if n == 1 && u == TUnit::Year {
+        "date:year_ago"
+    } else {
+        "date:ago"
+    };
+    Some((j + 2, v, rule))
 }
 
 fn ago_value(b: Date, u: TUnit, n: u32) -> Option<Timex> {
@@ -1137,17 +1628,22 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     // "the quarter", "the latest quarter": the last completed quarter (financial reports).
     if cx.is(i, b"the") {
         let mut j = i + 1;
+        let mut current = false;
+        let mut latest = false;
         if cx.is_any(j, &[b"latest", b"current", b"recent"]) {
+            current = cx.is(j, b"current");
+            latest = cx.is(j, b"latest");
             j += 1;
         }
-        if cx.is(j, b"quarter")
+        let unit_ok = cx.is(j, b"quarter") || (latest && cx.is(j, b"period"));
+        if unit_ok
             && !cx.is_any(
                 j + 1,
                 &[b"of", b"century", b"mile", b"point", b"final", b"finals"],
             )
         {
             let timex = cx.base.map(|b| {
-                let (y, m) = month_add(b.year, b.month, -3);
+                let (y, m) = month_add(b.year, b.month, if current { 0 } else { -3 });
                 Timex::Quarter(y, (m - 1) / 3 + 1)
             });
             return Some(TokDate {
@@ -1166,8 +1662,10 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         j += 1;
     }
     let l = cx.lw(j);
-    let Some((q @ 1..=4, false)) = ordinal_word(l.b()) else {
-        return None;
+    let q = match ordinal_word(l.b()) {
+        Some((q @ 1..=4, false)) => q,
+        _ if l.b() == b"last" && cx.is(i, b"the") && cx.is(j + 1, b"half") => 2,
+        _ => return None,
     };
     let k = if cx.punct(j + 1, "-") { j + 2 } else { j + 1 };
     let half = match cx.lw(k).b() {
@@ -1301,6 +1799,43 @@ mod tests {
                 &[("2024-06-19", "2024-06-19")],
             ),
             ("a year ago", "2024-11-06", &[("a year ago", "2023")]),
+            (
+                "Easter 2024 and last Christmas",
+                "2024-11-06",
+                &[
+                    ("Easter 2024", "2024-03-31"),
+                    ("last Christmas", "2023-12-25"),
+                ],
+            ),
+            (
+                "sold 10 years ago",
+                "2024-11-06",
+                &[("10 years ago", "2014")],
+            ),
+            (
+                "the 1987 crash and the 2000 soldiers",
+                "2024-11-06",
+                &[("1987", "1987")],
+            ),
+            (
+                "in the fourth quarter; a year earlier",
+                "1989-11-02",
+                &[
+                    ("the fourth quarter", "1989-Q4"),
+                    ("a year earlier", "1988-Q4"),
+                ],
+            ),
+            (
+                "It will happen on Friday.",
+                "2024-11-06",
+                &[("Friday", "2024-11-08")],
+            ),
+            ("since January", "1989-11-02", &[("January", "1989-01")]),
+            (
+                "Talks resume in January.",
+                "1989-11-02",
+                &[("January", "1990-01")],
+            ),
         ];
         for (text, base, want) in cases {
             let got = iso(text, base);
@@ -1310,6 +1845,37 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn find_in_sentence_uses_document_offsets() {
+        use crate::document::Sentence;
+        let text = "Nothing happened. The treaty was signed on June 19 and ratified now.";
+        let mut doc = Document::new("d", text, Date::new(2024, 11, 6));
+        assert_eq!(find_in_sentence(&doc, 0).len(), 1); // no sentences: the whole text
+        assert!(find_in_sentence(&doc, 1).is_empty());
+        let s1 = text.find("The").unwrap();
+        doc.sentences = vec![
+            Sentence {
+                span: Span::new(0, 17),
+                token_start: 0,
+                token_end: 0,
+            },
+            Sentence {
+                span: Span::new(s1, text.len()),
+                token_start: 0,
+                token_end: 0,
+            },
+        ];
+        assert!(find_in_sentence(&doc, 0).is_empty());
+        let got = find_in_sentence(&doc, 1);
+        assert_eq!(got.len(), 1, "references like `now` are left out");
+        assert_eq!(&text[got[0].span.start..got[0].span.end], "June 19");
+        assert_eq!(
+            got[0].value.map(DateValue::iso).as_deref(),
+            Some("2024-06-19")
+        );
+        assert!(find_in_sentence(&doc, 7).is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 /// What a light token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum K {
-    /// Letters (and inner apostrophes).
+    /// Letters.
     Word,
     /// Digits, possibly with inner `,` or `.` separators.
     Num,
@@ -26,6 +26,8 @@ pub(crate) struct Tok {
     pub k: K,
     /// No whitespace between this token and the previous one.
     pub glued: bool,
+    /// Lower-cased ASCII form of a word (empty for other tokens and long or non-ASCII words).
+    pub low: Lower,
 }
 
 fn is_space_char(c: char) -> bool {
@@ -68,6 +70,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i,
                 k: K::Num,
                 glued,
+                low: Lower::EMPTY,
             });
             glued = true;
             continue;
@@ -77,9 +80,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             i += 1;
             while i < n {
                 let d = b[i];
-                if d.is_ascii_alphabetic()
-                    || (d == b'\'' && i + 1 < n && b[i + 1].is_ascii_alphabetic())
-                {
+                if d.is_ascii_alphabetic() {
                     i += 1;
                 } else if d >= 0x80 {
                     match text[i..].chars().next() {
@@ -95,6 +96,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i,
                 k: K::Word,
                 glued,
+                low: low(&text[s..i]),
             });
             glued = true;
             continue;
@@ -105,6 +107,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i + 1,
                 k: K::Punct,
                 glued,
+                low: Lower::EMPTY,
             });
             glued = true;
             i += 1;
@@ -141,6 +144,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i,
                 k: K::Word,
                 glued,
+                low: low(&text[s..i]),
             });
         } else {
             out.push(Tok {
@@ -148,6 +152,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 e: i + len,
                 k: K::Punct,
                 glued,
+                low: Lower::EMPTY,
             });
             i += len;
         }
@@ -156,13 +161,18 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 }
 
 /// A lower-cased ASCII copy of a short word on the stack.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Lower {
     buf: [u8; 24],
-    len: usize,
+    len: u8,
 }
 
 impl Lower {
+    /// The empty word.
+    pub(crate) const EMPTY: Self = Self {
+        buf: [0; 24],
+        len: 0,
+    };
     /// Lower-cases `w` when it is ASCII and at most 24 bytes; curly apostrophes are not kept.
     pub(crate) fn new(w: &str) -> Option<Self> {
         let b = w.as_bytes();
@@ -173,11 +183,15 @@ impl Lower {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Some(Self { buf, len: b.len() })
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Self {
+            buf,
+            len: b.len() as u8,
+        })
     }
     /// The lower-cased bytes.
     pub(crate) fn b(&self) -> &[u8] {
-        &self.buf[..self.len]
+        &self.buf[..usize::from(self.len)]
     }
 }
 
@@ -387,7 +401,7 @@ pub(crate) fn currency_word(w: &[u8]) -> Option<&'static str> {
     Some(match w {
         b"dollar" | b"dollars" | b"usd" | b"buck" | b"bucks" => "USD",
         b"euro" | b"euros" | b"eur" => "EUR",
-        b"pound" | b"pounds" | b"gbp" | b"sterling" | b"quid" => "GBP",
+        b"gbp" | b"sterling" | b"quid" => "GBP",
         b"yen" | b"jpy" => "JPY",
         b"yuan" | b"renminbi" | b"rmb" | b"cny" | b"kuai" => "CNY",
         b"ruble" | b"rubles" | b"rouble" | b"roubles" | b"rub" => "RUB",
@@ -420,6 +434,9 @@ pub(crate) fn currency_word(w: &[u8]) -> Option<&'static str> {
         b"sgd" => "SGD",
         b"bitcoin" | b"bitcoins" | b"btc" => "BTC",
         b"cent" | b"cents" => "USD/100",
+        b"musd" => "MUSD",
+        b"meur" => "MEUR",
+        b"mgbp" => "MGBP",
         b"pence" | b"penny" | b"p" => "GBP/100",
         _ => return None,
     })
@@ -539,8 +556,13 @@ pub(crate) fn quantity_unit(w: &[u8]) -> Option<&'static str> {
         b"twh" => "TWh",
         b"w" | b"watt" | b"watts" => "W",
         b"v" | b"volt" | b"volts" => "V",
-        b"celsius" | b"centigrade" => "°C",
-        b"fahrenheit" => "°F",
+        b"celsius" | b"centigrade" | b"celcius" | b"centigrate" => "°C",
+        b"fahrenheit" | b"farenheit" => "°F",
+        b"dm" | b"decimetre" | b"decimetres" | b"decimeter" | b"decimeters" => "dm",
+        b"microgram" | b"micrograms" | b"microgramme" | b"microgrammes" | b"mcg" => "µg",
+        b"tablespoon" | b"tablespoons" | b"tbsp" => "tbsp",
+        b"teaspoon" | b"teaspoons" | b"tsp" => "tsp",
+        b"cup" | b"cups" => "cup",
         b"degree" | b"degrees" => "°",
         b"kt" | b"kiloton" | b"kilotons" | b"kilotonne" | b"kilotonnes" => "kt",
         b"megaton" | b"megatons" | b"megatonne" | b"megatonnes" => "Mt",

@@ -1,6 +1,19 @@
 //! `figures` stage: numbers, quantities, money, counts of people and dates, normalised and tied
 //! to what they count.
 //!
+//! Each [`Figure`] has a `label`:
+//! - people counts in the spirit of GDELT GKG: `killed`, `wounded`, `arrested`, `kidnapped`,
+//!   `displaced`, `protesters`, `troops` (soldiers, troops, forces), `affected`, `people`;
+//! - `money` (`unit` = ISO 4217 code), `percent` (`%`), `ordinal`, `quantity` (`km`, `t`,
+//!   `barrel`, ...), `duration` (`unit` = time unit), `age`, `date` (`date` set);
+//! - `count` otherwise.
+//!
+//! Values are normalised (`$40bn` = 4e10 USD, `two dozen` = 24, `dozens of` = 24 with
+//! `bound = at_least` and `approximate`); ranges fill `value_max`; bounds (`at least`, `more
+//! than`, `up to`, `or more`) fill `bound`. `about` is the counted noun phrase, `attributed_to`
+//! who gives the number and `hedge` how (`estimated`, `reportedly`, `according to`, ...).
+//! Years, times, phone numbers, ids and numbers inside names are not counts.
+//!
 //! The finders work on plain string slices ([`find_figures`], [`numbers::find_numbers`],
 //! [`dates::find_dates`]) so they do not depend on other stages. The stage runs them per
 //! sentence (or over the whole text when there are no sentences) and then links each figure to
@@ -18,7 +31,7 @@ pub mod dates;
 mod lex;
 pub mod numbers;
 
-use lex::{low, tokenize, Tok, K};
+use lex::{tokenize, Tok, K};
 use numbers::{NumKind, NumberMatch};
 
 /// The figures stage.
@@ -48,6 +61,26 @@ impl Stage for Figures {
         } else {
             doc.sentences.iter().map(|s| s.span).collect()
         };
+        // mentions and events grouped by sentence once, so linking stays linear
+        let n_sent = spans.len();
+        let sent_of = |s: u32| {
+            if doc.sentences.is_empty() {
+                0
+            } else {
+                (s as usize).min(n_sent - 1)
+            }
+        };
+        let mut mentions_by: Vec<Vec<u32>> = vec![Vec::new(); n_sent];
+        let mut events_by: Vec<Vec<u32>> = vec![Vec::new(); n_sent];
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            for (k, m) in doc.mentions.iter().enumerate() {
+                mentions_by[sent_of(m.sentence)].push(k as u32);
+            }
+            for (k, e) in doc.events.iter().enumerate() {
+                events_by[sent_of(e.sentence)].push(k as u32);
+            }
+        }
         for (si, span) in spans.iter().enumerate() {
             let Some(text) = doc.text.get(span.start..span.end) else {
                 continue;
@@ -63,7 +96,7 @@ impl Stage for Figures {
                 &mut figures,
             );
             for f in &mut figures[before..] {
-                link(doc, si, f);
+                link(doc, &mentions_by[si], &events_by[si], f);
             }
         }
         doc.figures = figures;
@@ -127,6 +160,11 @@ fn figures_in(
         });
     }
     let ctx = Ctx { text, t: toks };
+    let (seg_of, segs) = if nums.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        segments(&ctx)
+    };
     for m in &nums {
         if m.words
             && m.value_max.is_none()
@@ -136,8 +174,8 @@ fn figures_in(
             && m.bound.is_none()
         {
             // "one" is mostly a pronoun or article in news; keep it only when it counts people
-            let (about, _) = about_of(&ctx, m.toks.1, m);
-            if about.is_none() {
+            let (about, head) = about_of(&ctx, m.toks.1, m);
+            if about.is_none() || label_of(&ctx, m, head, about) == "count" {
                 continue;
             }
         }
@@ -155,7 +193,16 @@ fn figures_in(
         let (about, head) = about_of(&ctx, m.toks.1, m);
         f.about = about.map(shift);
         f.label = label_of(&ctx, m, head, about);
-        if let Some((who, hedge)) = attribution(&ctx, m.toks.0, m.toks.1) {
+        // who gives the number (ordinals such as "first" are not claims)
+        if m.kind == NumKind::Ordinal {
+            figs.push(f);
+            continue;
+        }
+        let seg = segs
+            .get(seg_of.get(m.toks.0).copied().unwrap_or(0) as usize)
+            .copied()
+            .unwrap_or((0, toks.len()));
+        if let Some((who, hedge)) = attribution(&ctx, seg, m.toks.0, m.toks.1) {
             f.attributed_to = who.map(shift);
             f.hedge = hedge;
         }
@@ -175,13 +222,13 @@ impl Ctx<'_> {
         self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
     }
     fn lw(&self, j: usize) -> lex::Lower {
-        match self.t.get(j) {
-            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
-            _ => low(""),
-        }
+        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
     }
     fn is(&self, j: usize, w: &[u8]) -> bool {
         self.lw(j).b() == w
+    }
+    fn is_any_of(&self, j: usize, ws: &[&[u8]]) -> bool {
+        ws.contains(&self.lw(j).b())
     }
     fn kind(&self, j: usize) -> Option<K> {
         self.t.get(j).map(|t| t.k)
@@ -375,8 +422,12 @@ fn about_of(cx: &Ctx<'_>, te: usize, m: &NumberMatch) -> (Option<Span>, Option<u
         }
         head = Some(end);
         end += 1;
-        // stop after a plural noun head unless more capitalised words follow
-        if !cx.cap(end - 1) && w.ends_with(b"s") && w.len() > 3 && !w.ends_with(b"ss") {
+        // stop after a plural noun head (or a people noun) unless more capitalised words follow
+        if !cx.cap(end - 1)
+            && ((w.ends_with(b"s") && w.len() > 3 && !w.ends_with(b"ss"))
+                || people_noun(w)
+                || troop_noun(w))
+        {
             break;
         }
     }
@@ -465,11 +516,38 @@ fn reporting(w: &[u8]) -> Option<Option<&'static str>> {
 }
 
 /// Who gives the number, and the hedge word.
-fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Option<&'static str>)> {
+/// Sentence-like segments of the light tokens (split after `.`, `!`, `?` followed by space):
+/// the segment index of each token and each segment's token range.
+fn segments(cx: &Ctx<'_>) -> (Vec<u32>, Vec<(usize, usize)>) {
     let n = cx.t.len();
+    let mut seg_of = Vec::with_capacity(n);
+    let mut segs = Vec::new();
+    let mut start = 0;
+    for j in 0..n {
+        #[allow(clippy::cast_possible_truncation)]
+        seg_of.push(segs.len() as u32);
+        let end = cx.kind(j) == Some(K::Punct)
+            && matches!(cx.s(j), "." | "!" | "?" | "\n")
+            && !cx.t.get(j + 1).is_some_and(|t| t.glued);
+        if end || j + 1 == n {
+            segs.push((start, j + 1));
+            start = j + 1;
+        }
+    }
+    (seg_of, segs)
+}
+
+fn attribution(
+    cx: &Ctx<'_>,
+    seg: (usize, usize),
+    ts: usize,
+    te: usize,
+) -> Option<(Option<Span>, Option<&'static str>)> {
+    // look at most 80 tokens either side, so a huge unpunctuated text stays linear
+    let (s0, n) = (seg.0.max(ts.saturating_sub(80)), seg.1.min(te + 80));
     let mut hedge = None;
     // adverb hedges anywhere in the sentence
-    for j in 0..n {
+    for j in s0..n {
         match cx.lw(j).b() {
             b"reportedly" => hedge = Some("reportedly"),
             b"allegedly" => hedge = Some("allegedly"),
@@ -479,7 +557,7 @@ fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Opti
         }
     }
     // "according to X"
-    for j in 0..n.saturating_sub(1) {
+    for j in s0..n.saturating_sub(1) {
         if cx.is(j, b"according") && cx.is(j + 1, b"to") {
             let a = j + 2;
             let mut b = a;
@@ -504,7 +582,7 @@ fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Opti
     }
     // "X estimated/said (that) ... NUMBER": nearest reporting verb before the number
     let mut j = ts;
-    while j > 0 {
+    while j > s0 {
         j -= 1;
         if cx.kind(j) == Some(K::Punct) && matches!(cx.s(j), "." | ";" | "!" | "?") {
             break;
@@ -530,11 +608,17 @@ fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Opti
             // subject then verb: ", police said" / ", said the ministry"
             let a = j + 1;
             let mut b = a;
-            while b < n
-                && b < a + 6
-                && cx.kind(b) == Some(K::Word)
-                && reporting(cx.lw(b).b()).is_none()
-            {
+            // a short noun phrase: no function words other than "the"/"of", no verbs in -ed
+            let np_word = |k: usize| {
+                let l = cx.lw(k);
+                let w = l.b();
+                let allowed_function =
+                    matches!(w, b"the" | b"of" | b"he" | b"she" | b"they" | b"we");
+                let verb_like = w.ends_with(b"ed") && !cx.cap(k);
+                let content = !lex::is_stop_word(w) || allowed_function;
+                cx.kind(k) == Some(K::Word) && reporting(w).is_none() && content && !verb_like
+            };
+            while b < n && b < a + 5 && np_word(b) {
                 b += 1;
             }
             if b > a && b < n && reporting(cx.lw(b).b()).is_some_and(|h| h.is_none() || h.is_some())
@@ -550,7 +634,11 @@ fn attribution(cx: &Ctx<'_>, ts: usize, te: usize) -> Option<(Option<Span>, Opti
             if b == a && b < n && reporting(cx.lw(b).b()).is_some() {
                 let c = b + 1;
                 let mut d = c;
-                while d < n && d < c + 6 && cx.kind(d) == Some(K::Word) {
+                while d < n
+                    && d < c + 5
+                    && cx.kind(d) == Some(K::Word)
+                    && (!lex::is_stop_word(cx.lw(d).b()) || cx.is_any_of(d, &[b"the", b"of"]))
+                {
                     d += 1;
                 }
                 let c = if cx.is(c, b"the") { c + 1 } else { c };
@@ -624,38 +712,63 @@ fn subject_before(cx: &Ctx<'_>, v: usize) -> Option<Span> {
     }
 }
 
-/// Links a figure of sentence `si` to mentions, actors and events of `doc`.
-fn link(doc: &Document, si: usize, f: &mut Figure) {
+/// Links a figure to the mentions, actors and events of its sentence (given by index), and
+/// trims `about` to a noun phrase when the tagger has run.
+fn link(doc: &Document, mentions: &[u32], events: &[u32], f: &mut Figure) {
+    let mention = |k: &u32| doc.mentions.get(*k as usize);
     if let Some(about) = f.about {
-        f.about_actor = doc
-            .mentions
+        // with POS tags: end the counted phrase at its last noun, before any verb
+        let toks = &doc.tokens;
+        if toks.iter().any(|t| !t.upos.is_empty()) {
+            let first = toks.partition_point(|t| t.span.end <= about.start);
+            let mut end = None;
+            for t in toks[first..]
+                .iter()
+                .take_while(|t| t.span.start < about.end)
+            {
+                if matches!(
+                    t.upos,
+                    "VERB" | "AUX" | "ADP" | "DET" | "PRON" | "SCONJ" | "CCONJ" | "PART"
+                ) {
+                    break;
+                }
+                if matches!(t.upos, "NOUN" | "PROPN") {
+                    end = Some(t.span.end);
+                }
+            }
+            if let Some(e) = end {
+                f.about = Some(Span::new(about.start, e.min(about.end)));
+            }
+        }
+        let about = f.about.unwrap_or(about);
+        f.about_actor = mentions
             .iter()
+            .filter_map(mention)
             .find(|m| m.span.overlaps(about) && m.actor.is_some())
             .and_then(|m| m.actor);
     }
     if let Some(who) = f.attributed_to {
         // prefer the mention's own span when one overlaps the attribution
-        if let Some(m) = doc.mentions.iter().find(|m| m.span.overlaps(who)) {
+        if let Some(m) = mentions
+            .iter()
+            .filter_map(mention)
+            .find(|m| m.span.overlaps(who))
+        {
             if who.contains(m.span) || m.span.contains(who) {
                 f.attributed_to = Some(m.span);
             }
         }
     }
     let mid = f.span.start;
-    let mut best: Option<(usize, u32)> = None;
-    for (k, e) in doc.events.iter().enumerate() {
-        if e.sentence as usize != si {
-            continue;
-        }
-        let d = e.trigger.start.abs_diff(mid);
-        if best.is_none_or(|(bd, _)| d < bd) {
-            #[allow(clippy::cast_possible_truncation)]
-            {
-                best = Some((d, k as u32));
-            }
-        }
-    }
-    f.event = best.map(|(_, k)| k);
+    f.event = events
+        .iter()
+        .filter_map(|&k| {
+            doc.events
+                .get(k as usize)
+                .map(|e| (e.trigger.start.abs_diff(mid), k))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k);
 }
 
 #[cfg(test)]
@@ -750,6 +863,65 @@ mod tests {
             );
             assert_eq!(f.hedge, *hedge, "{text}");
         }
+    }
+
+    #[test]
+    fn stage_links_mentions_actors_and_events() {
+        use crate::document::{Actor, EntityLabel, Event, Mention, Sentence};
+        let text = "Hello there. Ukraine estimated 11,000 North Korean soldiers were in Kursk.";
+        let mut doc = Document::new("a", text, d("2024-11-06"));
+        let s1 = text.find("Ukraine").unwrap();
+        doc.sentences = vec![
+            Sentence {
+                span: Span::new(0, 12),
+                token_start: 0,
+                token_end: 0,
+            },
+            Sentence {
+                span: Span::new(s1, text.len()),
+                token_start: 0,
+                token_end: 0,
+            },
+        ];
+        let span_of = |w: &str| {
+            let a = text.find(w).unwrap();
+            Span::new(a, a + w.len())
+        };
+        let mention = |w: &str, actor: u32| Mention {
+            span: span_of(w),
+            sentence: 1,
+            token_start: 0,
+            token_end: 0,
+            label: EntityLabel::Gpe,
+            score: 1.0,
+            actor: Some(actor),
+            rule: "test",
+        };
+        doc.mentions = vec![mention("Ukraine", 0), mention("North Korean soldiers", 1)];
+        doc.actors = vec![Actor::default(), Actor::default()];
+        doc.events = vec![
+            Event {
+                trigger: span_of("Hello"),
+                sentence: 0,
+                ..Event::default()
+            },
+            Event {
+                trigger: span_of("estimated"),
+                sentence: 1,
+                ..Event::default()
+            },
+        ];
+        let st = Figures::new(Arc::new(Knowledge::default()));
+        st.process(&mut doc).unwrap();
+        let f = doc
+            .figures
+            .iter()
+            .find(|f| f.value == Some(11000.0))
+            .unwrap();
+        assert_eq!(f.sentence, 1);
+        assert_eq!(f.about_actor, Some(1));
+        assert_eq!(f.attributed_to, Some(span_of("Ukraine")));
+        assert_eq!(f.event, Some(1));
     }
 
     #[test]

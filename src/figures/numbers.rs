@@ -104,10 +104,7 @@ impl Cx<'_> {
         self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
     }
     fn lw(&self, j: usize) -> lex::Lower {
-        match self.t.get(j) {
-            Some(t) if t.k == K::Word => low(&self.text[t.s..t.e]),
-            _ => low(""),
-        }
+        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
     }
     fn is(&self, j: usize, w: &[u8]) -> bool {
         self.lw(j).b() == w
@@ -169,20 +166,28 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
             return None;
         }
     }
-    let mut v = 0f64;
-    for c in int_part.bytes() {
-        if c.is_ascii_digit() {
-            v = v * 10.0 + f64::from(c - b'0');
+    // copy the digits (without separators) to a stack buffer and parse exactly
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in int_part
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .chain(frac_part.map(|_| b'.'))
+        .chain(frac_part.unwrap_or("").bytes())
+    {
+        if n == buf.len() {
+            // very long digit runs: fall back to a float accumulation
+            return Some(
+                int_part
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .fold(0f64, |v, c| v * 10.0 + f64::from(c - b'0')),
+            );
         }
+        buf[n] = c;
+        n += 1;
     }
-    if let Some(f) = frac_part {
-        let mut scale = 0.1;
-        for c in f.bytes() {
-            v += f64::from(c - b'0') * scale;
-            scale /= 10.0;
-        }
-    }
-    Some(v)
+    std::str::from_utf8(&buf[..n]).ok()?.parse::<f64>().ok()
 }
 
 fn vulgar(s: &str) -> Option<f64> {
@@ -233,17 +238,100 @@ enum St {
     And,
 }
 
+/// A small plain integer in digits (no separators), for mixed forms like "3 hundred and 21".
+fn small_int(cx: &Cx<'_>, j: usize) -> Option<f64> {
+    let t = cx.t.get(j)?;
+    let s = cx.s(j);
+    if t.k != K::Num || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if cx.glued(j + 1) && cx.kind(j + 1) != Some(K::Punct) {
+        return None;
+    }
+    parse_digits(s)
+}
+
+/// A fraction at `k`: "a half", "one quarter", "a third", "three fifths", "two thirds",
+/// "one-eighth". Returns (value, end).
+fn fraction_at(cx: &Cx<'_>, k: usize) -> Option<(f64, usize)> {
+    let l = cx.lw(k);
+    let num = match l.b() {
+        b"a" | b"an" => 1.0,
+        w => f64::from(unit_word(w).filter(|(v, t)| !t && *v > 0)?.0),
+    };
+    let mut d = k + 1;
+    if cx.dash(d) {
+        d += 1;
+    }
+    let dl = cx.lw(d);
+    let den = match dl.b() {
+        b"half" if num == 1.0 => 2.0,
+        b"halves" => 2.0,
+        b"quarter" if num == 1.0 => 4.0,
+        b"quarters" => 4.0,
+        w => match ordinal_word(w) {
+            Some((v, plural)) if v >= 3 && (plural || num == 1.0) => f64::from(v),
+            _ => return None,
+        },
+    };
+    Some((num / den, d + 1))
+}
+
+/// Decimal digits said after "point": "zero three" = .03, "seventy-one" = .71.
+fn point_decimals(cx: &Cx<'_>, k: usize) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    let mut j = k;
+    while let Some((v, tens)) = unit_word(cx.lw(j).b()) {
+        if v < 10 && !tens {
+            digits.push(char::from(b'0' + u8::try_from(v).ok()?));
+            j += 1;
+            continue;
+        }
+        let mut v = v;
+        j += 1;
+        if tens && cx.dash(j) {
+            if let Some((u, false)) = unit_word(cx.lw(j + 1).b()) {
+                if u < 10 {
+                    v += u;
+                    j += 2;
+                }
+            }
+        }
+        digits.push_str(&v.to_string());
+        break;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let f: f64 = format!("0.{digits}").parse().ok()?;
+    Some((f, j))
+}
+
+#[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
 fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
-    let mut total = 0f64;
-    let mut cur = 0f64;
-    let mut j = i;
-    let mut last = St::Start;
-    let mut any = false;
-    let mut end = i;
-    let mut article = false;
+    let words = |v: f64, end: usize| {
+        Some(Val {
+            v,
+            end,
+            words: true,
+            ..Val::default()
+        })
+    };
+    let frac = |v: f64, end: usize| {
+        Some(Val {
+            v,
+            end,
+            words: true,
+            frac: true,
+            ..Val::default()
+        })
+    };
     let first = cx.lw(i);
-    // "a hundred", "a dozen", "a million", "a half", "a third"
-    if matches!(first.b(), b"a" | b"an") {
+    let fb = first.b();
+    let mut article = false;
+    let mut j = i;
+    // "a hundred", "a dozen", "a million", "a half", "a third of"
+    if matches!(fb, b"a" | b"an") {
         let nx = cx.lw(i + 1);
         let nb = nx.b();
         if matches!(
@@ -259,54 +347,59 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
         ) {
             article = true;
             j = i + 1;
-        } else if matches!(nb, b"half" | b"quarter")
-            && !cx.is_any(
+        } else if matches!(nb, b"half" | b"quarter") {
+            if cx.is_any(
                 i + 2,
                 &[
-                    b"century", b"mile", b"hour", b"dozen", b"million", b"billion",
+                    b"century", b"mile", b"hour", b"dozen", b"million", b"billion", b"of",
+                    b"point", b"percent",
                 ],
-            )
-            && !cx.is_any(i + 2, &[b"of"])
-        {
-            let v = if nb == b"half" { 0.5 } else { 0.25 };
-            return Some(Val {
-                v,
-                end: i + 2,
-                frac: true,
-                words: true,
-                ..Val::default()
-            });
-        } else if let Some((d, false)) = ordinal_word(nb) {
-            if d >= 3
-                && !cx.is_any(
-                    i + 2,
-                    &[b"century", b"time", b"round", b"term", b"quarter", b"half"],
-                )
-                && cx.is_any(i + 2, &[b"of"])
+            ) || time_unit(cx.lw(i + 2).b()).is_some()
             {
-                return Some(Val {
-                    v: 1.0 / f64::from(d),
-                    end: i + 2,
-                    frac: true,
-                    words: true,
-                    ..Val::default()
-                });
+                return None;
+            }
+            return frac(if nb == b"half" { 0.5 } else { 0.25 }, i + 2);
+        } else if let Some((t, true)) = unit_word(nb) {
+            // "a twenty-first (of)": one part in twenty-one
+            let k = if cx.dash(i + 2) { i + 3 } else { i + 2 };
+            if let Some((d, false)) = ordinal_word(cx.lw(k).b()).filter(|(d, _)| *d < 10) {
+                let after_ok = cx.is(k + 1, b"of") || cx.kind(k + 1) != Some(K::Word);
+                if after_ok && !cx.dash(k + 1) {
+                    return frac(1.0 / f64::from(t + d), k + 1);
+                }
+            }
+            return None;
+        } else if let Some((d, false)) = ordinal_word(nb) {
+            // "a fifth of", "a third." are fractions; "a third term" is an ordinal
+            let after_ok = cx.is(i + 2, b"of") || cx.kind(i + 2) != Some(K::Word);
+            if d >= 3 && after_ok && !cx.dash(i + 2) {
+                let mut v = 1.0 / f64::from(d);
+                let mut e = i + 2;
+                if cx.is(e, b"of") && cx.is_any(e + 1, &[b"a", b"an"]) {
+                    if let Some((sc, false)) = scale_word(cx.lw(e + 2).b()) {
+                        if sc >= 1e3 {
+                            v *= sc;
+                            e += 3;
+                        }
+                    }
+                }
+                return frac(v, e);
             }
             return None;
         } else {
             return None;
         }
     }
-    // "half a million", "half million", "quarter million"
-    if matches!(first.b(), b"half" | b"quarter") {
-        let (k, frac) = if cx.is_any(i + 1, &[b"a", b"an"]) {
+    // "half a million", "half million", "quarter million", "half of the soldiers"
+    if matches!(fb, b"half" | b"quarter") {
+        let (k, with_a) = if cx.is_any(i + 1, &[b"a", b"an"]) {
             (i + 2, true)
         } else {
             (i + 1, false)
         };
         if let Some((sc, false)) = scale_word(cx.lw(k).b()) {
-            if sc >= 1e3 || (frac && cx.is(k, b"dozen")) {
-                let f = if first.b() == b"half" { 0.5 } else { 0.25 };
+            if sc >= 1e3 && !cx.lw(k).b().ends_with(b"s") {
+                let f = if fb == b"half" { 0.5 } else { 0.25 };
                 return Some(Val {
                     v: f * sc,
                     end: k + 1,
@@ -316,13 +409,34 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 });
             }
         }
-        if first.b() == b"half" && frac && cx.is(k, b"dozen") {
-            return Some(Val {
-                v: 6.0,
-                end: k + 1,
-                words: true,
-                ..Val::default()
-            });
+        if fb == b"half" && with_a && cx.is(k, b"dozen") {
+            return words(6.0, k + 1);
+        }
+        if fb == b"half" && !with_a {
+            let prev = cx.lw(i.wrapping_sub(1));
+            let prev_ok = !matches!(
+                prev.b(),
+                b"first"
+                    | b"second"
+                    | b"last"
+                    | b"the"
+                    | b"a"
+                    | b"one"
+                    | b"and"
+                    | b"this"
+                    | b"next"
+                    | b"latter"
+                    | b"former"
+            );
+            let nx = cx.lw(i + 1);
+            let noun = (nx.b().len() > 3
+                && nx.b().ends_with(b"s")
+                && time_unit(nx.b()).is_none()
+                && !cx.capitalized(i + 1))
+                || matches!(nx.b(), b"people" | b"men" | b"women" | b"children");
+            if prev_ok && !cx.dash(i + 1) && (cx.is(i + 1, b"of") || noun) {
+                return frac(0.5, i + 1);
+            }
         }
         return None;
     }
@@ -339,8 +453,7 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             _ => return None,
         })
     };
-    if let Some(v) = plural_scale(first.b()) {
-        // "tens of thousands", "hundreds of thousands"
+    if let Some(v) = plural_scale(fb) {
         let mut end = i + 1;
         let mut v = v;
         if cx.is(i + 1, b"of") {
@@ -349,30 +462,48 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 end = i + 3;
             }
         }
-        if !cx.is(end, b"of") && !cx.is(end, b"more") {
-            // "in the thousands", "by the hundreds": still a rough figure
-            if cx.is(i.wrapping_sub(1), b"the") {
-                return Some(Val {
-                    v,
-                    end,
-                    approx: true,
-                    bound: Some("at_least"),
-                    words: true,
-                    ..Val::default()
-                });
-            }
-            return None;
-        }
-        return Some(Val {
+        let rough = Val {
             v,
             end,
             approx: true,
             bound: Some("at_least"),
             words: true,
             ..Val::default()
-        });
+        };
+        if cx.is(end, b"of") || cx.is(end, b"more") || cx.is(i.wrapping_sub(1), b"the") {
+            return Some(rough);
+        }
+        return None;
     }
+    let mut total = 0f64;
+    let mut cur = 0f64;
+    let mut last = St::Start;
+    let mut any = false;
+    let mut end = i;
+    let mut last_scale = 0f64;
+    // value before an "and" that may introduce a fraction ("one hundred and three quarters")
+    let mut and_base: Option<f64> = None;
     loop {
+        // digits inside a word number: "3 hundred and 21", "4 thousand 3 hundred"
+        if let Some(v) = small_int(cx, j) {
+            let next_scale = cx.is(j + 1, b"hundred")
+                || scale_word(cx.lw(j + 1).b()).is_some_and(|(sc, ab)| !ab && sc >= 1e3);
+            let ok = match last {
+                St::Start => next_scale && !article,
+                St::Scale | St::And => true,
+                St::Hundred => v < 100.0,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            cur += v;
+            last = St::Teen;
+            any = true;
+            j += 1;
+            end = j;
+            continue;
+        }
         let l = cx.lw(j);
         let w = l.b();
         if let Some((v, tens)) = unit_word(w) {
@@ -381,8 +512,33 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 St::Tens => !tens && v > 0 && v < 10,
                 _ => false,
             };
+            // "three twenty-firsts", "one twenty-fifth", "one hundred thirty fifths": the
+            // numerator, then a compound denominator
+            if tens && last != St::And && (last != St::Start || article) {
+                let mut k = j + 1;
+                if cx.dash(k) {
+                    k += 1;
+                }
+                let numer = total + if cur == 0.0 { 1.0 } else { cur };
+                if let Some((d, plural)) = ordinal_word(cx.lw(k).b()).filter(|(d, _)| *d < 10) {
+                    let adjective = cx.dash(k + 1)
+                        || cx.is_any(
+                            k + 1,
+                            &[b"century", b"centuries", b"birthday", b"anniversary"],
+                        );
+                    if !adjective && (plural || (numer - 1.0).abs() < f64::EPSILON) {
+                        return frac(numer / (f64::from(v) + f64::from(d)), k + 1);
+                    }
+                }
+            }
             if !ok {
                 break;
+            }
+            // "one-eighth", "five - eighths": a fraction, not a count
+            if !tens && cx.dash(j + 1) && last != St::Tens {
+                if let Some((f, e)) = fraction_at(cx, j) {
+                    return frac(total + cur + f, e);
+                }
             }
             cur += f64::from(v);
             last = if tens {
@@ -404,7 +560,7 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             }
             continue;
         }
-        if matches!(w, b"hundred") {
+        if w == b"hundred" {
             if !(any || article) || matches!(last, St::Hundred) || cur >= 100.0 {
                 break;
             }
@@ -413,13 +569,26 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             any = true;
             j += 1;
             end = j;
+            // "ninety-five hundred-fifths" = 9500 / 5
+            if cx.dash(j) && cx.glued(j) {
+                if let Some((d, true)) = ordinal_word(cx.lw(j + 1).b()) {
+                    if d >= 3 {
+                        return frac((total + cur) / f64::from(d), j + 2);
+                    }
+                }
+            }
             continue;
         }
         if let Some((sc, false)) = scale_word(w) {
             if sc >= 1e3 && (any || article) && !w.ends_with(b"s") {
-                let c = if cur == 0.0 { 1.0 } else { cur };
-                total += c * sc;
+                if last == St::Scale && cur == 0.0 && sc > last_scale {
+                    // "three lakh crore", "a thousand million": scales multiply
+                    total *= sc;
+                } else {
+                    total += if cur == 0.0 { 1.0 } else { cur } * sc;
+                }
                 cur = 0.0;
+                last_scale = sc;
                 last = St::Scale;
                 any = true;
                 j += 1;
@@ -428,118 +597,158 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             }
             break;
         }
-        if matches!(w, b"dozen" | b"dozens")
+        if matches!(w, b"dozen" | b"dozens" | b"dozs" | b"doz" | b"dz" | b"dzs")
             && (any || article)
             && matches!(
                 last,
                 St::Unit | St::Teen | St::Tens | St::Hundred | St::Start
             )
         {
-            cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
+            // "three hundred and two dozens" = 300 + 24
+            let base = and_base.unwrap_or(0.0).min(total + cur);
+            let part = total + cur - base;
+            if and_base.is_some() && part > 0.0 {
+                total = base + part * 12.0;
+                cur = 0.0;
+            } else {
+                cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
+            }
             last = St::Scale;
             any = true;
             j += 1;
             end = j;
             continue;
         }
-        if w == b"and" && matches!(last, St::Hundred | St::Scale) {
-            if unit_word(cx.lw(j + 1).b()).is_some() {
+        if w == b"and" && any {
+            // "and a half", "and three fifths", "and a half million"
+            if let Some((f, mut e)) = fraction_at(cx, j + 1) {
+                let mult = if last == St::Scale && cur == 0.0 && last_scale >= 1e3 {
+                    last_scale
+                } else {
+                    1.0
+                };
+                let mut v = total + cur + f * mult;
+                if let Some((sc, false)) = scale_word(cx.lw(e).b()) {
+                    if sc >= 1e3 && !cx.lw(e).b().ends_with(b"s") {
+                        // "one billion and a half million" vs "five and a half million"
+                        v = if last == St::Scale {
+                            total + cur + f * sc
+                        } else {
+                            total + (cur + f) * sc
+                        };
+                        e += 1;
+                    }
+                }
+                return words(v, e);
+            }
+            // "3 hundred and 2 hundred", "4 thousand 3 hundred and 0": two numbers
+            let next_zero = cx.s(j + 1) == "0" || cx.is(j + 1, b"zero");
+            let second_hundred = last == St::Hundred && cx.is(j + 2, b"hundred");
+            let next_num = !next_zero
+                && !second_hundred
+                && (unit_word(cx.lw(j + 1).b()).is_some() || small_int(cx, j + 1).is_some());
+            if next_num && matches!(last, St::Hundred | St::Scale) {
+                and_base = Some(total + cur);
                 last = St::And;
                 j += 1;
                 continue;
             }
-            if cx.is_any(j + 1, &[b"a", b"one"]) && cx.is_any(j + 2, &[b"half", b"quarter"]) {
-                let f = if cx.is(j + 2, b"half") { 0.5 } else { 0.25 };
-                let (t, c) = (total, cur);
-                let sc = if c == 0.0 && last == St::Scale {
-                    t
-                } else {
-                    0.0
-                };
-                let v = if sc > 0.0 {
-                    // "one million and a half" = 1.5 million
-                    let big = [1e12, 1e9, 1e6, 1e3]
-                        .into_iter()
-                        .find(|&b| t >= b)
-                        .unwrap_or(1.0);
-                    t + f * big
-                } else {
-                    t + c + f
-                };
-                return Some(Val {
-                    v,
-                    end: j + 3,
-                    words: true,
-                    frac: false,
-                    ..Val::default()
-                });
+            // "twenty and three fifths": only when a fraction follows
+            if next_num && matches!(last, St::Unit | St::Teen | St::Tens) {
+                let mut k = j + 1;
+                while unit_word(cx.lw(k).b()).is_some() || cx.dash(k) {
+                    k += 1;
+                }
+                if ordinal_word(cx.lw(k).b()).is_some_and(|(d, p)| p && d >= 3)
+                    || cx.is_any(k, &[b"quarters", b"halves"])
+                {
+                    and_base = Some(total + cur);
+                    total += cur;
+                    cur = 0.0;
+                    last = St::And;
+                    j += 1;
+                    continue;
+                }
             }
             break;
         }
-        // "one and a half (million)"
-        if w == b"and"
-            && matches!(last, St::Unit | St::Teen | St::Tens)
-            && cx.is_any(j + 1, &[b"a", b"one"])
-            && cx.is_any(j + 2, &[b"half", b"quarter"])
-        {
-            let f = if cx.is(j + 2, b"half") { 0.5 } else { 0.25 };
-            let mut v = total + cur + f;
-            let mut e = j + 3;
-            if let Some((sc, false)) = scale_word(cx.lw(j + 3).b()) {
-                if sc >= 1e3 {
-                    v = total + (cur + f) * sc;
-                    e = j + 4;
-                }
+        if w == b"point" && any && !matches!(last, St::And) {
+            if let Some((f, e)) = point_decimals(cx, j + 1) {
+                return words(total + cur + f, e);
             }
-            return Some(Val {
-                v,
-                end: e,
-                words: true,
-                ..Val::default()
-            });
+            break;
         }
         // ordinals and fractions
-        if let Some((d, plural)) = ordinal_word(w) {
+        let ord = match w {
+            b"trillionth" => Some((1e12_f64, false)),
+            b"trillionths" => Some((1e12, true)),
+            _ => ordinal_word(w).map(|(d, p)| (f64::from(d), p)),
+        };
+        if let Some((d, plural)) = ord {
             if !any && !article {
                 if plural {
                     break;
                 }
                 return Some(Val {
-                    v: f64::from(d),
+                    v: d,
                     end: j + 1,
                     ord: true,
                     words: true,
                     ..Val::default()
                 });
             }
-            if last == St::Tens && d < 10 && !plural {
+            if d >= 100.0 && !plural && matches!(last, St::Unit | St::Teen | St::Tens | St::Hundred)
+            {
+                // "two hundredth", "three trillionth"
+                let v = (total + if cur == 0.0 { 1.0 } else { cur }) * d;
+                return Some(Val {
+                    v,
+                    end: j + 1,
+                    ord: true,
+                    words: true,
+                    ..Val::default()
+                });
+            }
+            if last == St::Tens && d < 10.0 && !plural {
                 // "twenty-first"
                 return Some(Val {
-                    v: total + cur + f64::from(d),
+                    v: total + cur + d,
                     end: j + 1,
                     ord: true,
                     words: true,
                     ..Val::default()
                 });
             }
-            if matches!(last, St::Hundred | St::Scale | St::And) && !plural && d < 100 {
+            if matches!(last, St::Hundred | St::Scale) && !plural && d < 100.0 && and_base.is_none()
+            {
                 return Some(Val {
-                    v: total + cur + f64::from(d),
+                    v: total + cur + d,
                     end: j + 1,
                     ord: true,
                     words: true,
                     ..Val::default()
                 });
             }
-            if d >= 2 && (plural || (total + cur - 1.0).abs() < f64::EPSILON) {
-                let num = total + cur;
-                return Some(Val {
-                    v: num / f64::from(d),
-                    end: j + 1,
-                    frac: true,
-                    words: true,
-                    ..Val::default()
-                });
+            let mut base = and_base.unwrap_or(0.0);
+            let mut numer = total + cur - base;
+            // "one hundred and thirty fifths" = 130/5, but "one hundred and three quarters" = 100 3/4
+            if numer >= d {
+                base = 0.0;
+                numer = total + cur;
+            }
+            if d >= 3.0 && (plural || (numer - 1.0).abs() < f64::EPSILON) && numer > 0.0 {
+                let mut v = base + numer / d;
+                let mut e = j + 1;
+                // "two thirds of a million"
+                if cx.is(e, b"of") && cx.is_any(e + 1, &[b"a", b"an"]) {
+                    if let Some((sc, false)) = scale_word(cx.lw(e + 2).b()) {
+                        if sc >= 1e3 {
+                            v *= sc;
+                            e += 3;
+                        }
+                    }
+                }
+                return frac(v, e);
             }
             break;
         }
@@ -548,32 +757,26 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
             && matches!(last, St::Unit | St::Teen | St::Tens)
         {
             let d = if w.starts_with(b"h") { 2.0 } else { 4.0 };
-            let num = total + cur;
-            if w == b"quarter" && (num - 1.0).abs() > f64::EPSILON {
+            let base = and_base.unwrap_or(0.0);
+            let numer = total + cur - base;
+            if matches!(w, b"quarter" | b"half") && (numer - 1.0).abs() > f64::EPSILON {
                 break;
             }
-            let mut v = num / d;
+            let mut f = numer / d;
             let mut e = j + 1;
             if let Some((sc, false)) = scale_word(cx.lw(j + 1).b()) {
                 if sc >= 1e6 {
-                    v *= sc;
+                    f *= sc;
                     e += 1;
                 }
             }
-            return Some(Val {
-                v,
-                end: e,
-                frac: true,
-                words: true,
-                ..Val::default()
-            });
+            return frac(base + f, e);
         }
         break;
     }
     if !any {
         return None;
     }
-    // a trailing "and" is not part of the number
     Some(Val {
         v: total + cur,
         end,
@@ -584,6 +787,19 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
 }
 
 fn parse_val(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
+    let digits = parse_val_inner(cx, i, money);
+    // mixed digits and words: "3 hundred and 21", "4 thousand 3 hundred"
+    if small_int(cx, i).is_some() {
+        if let Some(w) = parse_words(cx, i) {
+            if digits.as_ref().is_none_or(|d| w.end > d.end) {
+                return Some(Val { words: false, ..w });
+            }
+        }
+    }
+    digits
+}
+
+fn parse_val_inner(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
     let t = cx.t.get(i)?;
     match t.k {
         K::Word => parse_words(cx, i),
@@ -604,6 +820,103 @@ fn parse_val(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
                 words: false,
                 ..Val::default()
             };
+            // thousands grouped with spaces: "40 000", "1 414 021 100", "1\u{202f}234\u{202f}567.89"
+            if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+                let mut k = i + 1;
+                let mut groups = 0;
+                let mut narrow = true;
+                let mut acc = v;
+                while let Some(t) = cx.t.get(k) {
+                    let g = cx.s(k);
+                    let gap = &cx.text[cx.t[k - 1].e..t.s];
+                    let int_len = g.find('.').unwrap_or(g.len());
+                    if t.k != K::Num
+                        || int_len != 3
+                        || !g[..int_len].bytes().all(|b| b.is_ascii_digit())
+                        || g.contains(',')
+                    {
+                        break;
+                    }
+                    if !matches!(gap, " " | "\u{202f}" | "\u{a0}" | "\u{2009}") {
+                        break;
+                    }
+                    narrow &= gap != " ";
+                    let Some(gv) = parse_digits(g) else { break };
+                    acc = acc * 1000.0 + gv;
+                    groups += 1;
+                    k += 1;
+                    if g.contains('.') {
+                        break;
+                    }
+                }
+                let ok = groups > 0 && (narrow || groups >= 2 || cx.s(i + 1) == "000");
+                if ok {
+                    v = acc;
+                    end = i + 1 + groups;
+                }
+            }
+            // powers: "1.1^23", "2.5^-1"
+            if cx.punct(end, "^") && cx.glued(end) {
+                let mut k = end + 1;
+                let mut minus = 0;
+                while cx.punct(k, "-") || cx.punct(k, "+") {
+                    minus += usize::from(cx.punct(k, "-"));
+                    k += 1;
+                }
+                if cx.kind(k) == Some(K::Num) && cx.glued(k) {
+                    if let Ok(exp) = cx.s(k).parse::<i32>() {
+                        if exp.abs() <= 300 {
+                            let exp = if minus % 2 == 1 { -exp } else { exp };
+                            return Some(Val {
+                                v: v.powi(exp),
+                                end: k + 1,
+                                ..val
+                            });
+                        }
+                    }
+                }
+            }
+            // scientific notation: "1e10", "1.3e6", "12.32e+14", "1.3x10^6"
+            if cx.glued(end) && cx.is_any(end, &[b"e"]) && cx.glued(end + 1) {
+                let (sign, k) = if cx.punct(end + 1, "-") {
+                    (-1, end + 2)
+                } else if cx.punct(end + 1, "+") {
+                    (1, end + 2)
+                } else {
+                    (1, end + 1)
+                };
+                if cx.glued(k) && cx.kind(k) == Some(K::Num) {
+                    if let Ok(exp) = cx.s(k).parse::<i32>() {
+                        if exp.abs() <= 300 {
+                            return Some(Val {
+                                v: v * 10f64.powi(sign * exp),
+                                end: k + 1,
+                                ..val
+                            });
+                        }
+                    }
+                }
+            }
+            if cx.glued(end)
+                && cx.is_any(end, &[b"x"])
+                && cx.s(end + 1) == "10"
+                && cx.punct(end + 2, "^")
+            {
+                let (sign, k) = if cx.punct(end + 3, "-") {
+                    (-1, end + 4)
+                } else {
+                    (1, end + 3)
+                };
+                if let Ok(exp) = cx.s(k).parse::<i32>() {
+                    if exp.abs() <= 300 && cx.kind(k) == Some(K::Num) {
+                        return Some(Val {
+                            v: v * 10f64.powi(sign * exp),
+                            end: k + 1,
+                            ..val
+                        });
+                    }
+                }
+            }
             // fractions 3/4 and mixed 2 1/2
             if cx.punct(end, "/")
                 && cx.glued(end)
@@ -676,7 +989,15 @@ fn parse_val(cx: &Cx<'_>, i: usize, money: bool) -> Option<Val> {
                         ..val
                     });
                 }
-                if raw == "G" {
+                if raw == "T" && money {
+                    return Some(Val {
+                        v: v * 1e12,
+                        end: end + 1,
+                        scaled: true,
+                        ..val
+                    });
+                }
+                if raw == "G" && (money || s.contains('.')) {
                     return Some(Val {
                         v: v * 1e9,
                         end: end + 1,
@@ -757,10 +1078,47 @@ fn bound_before(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<&'static str>, b
     let w2 = if i >= 2 { cx.lw(i - 2) } else { low("") };
     let w3 = if i >= 3 { cx.lw(i - 3) } else { low("") };
     let (b1, b2, b3) = (w1.b(), w2.b(), w3.b());
+    // symbols: ">10", ">= 30", "≤ 5"
+    let p1 = cx.s(i - 1);
+    if cx.kind(i - 1) == Some(K::Punct) {
+        let p2 = if i >= 2 { cx.s(i - 2) } else { "" };
+        return match (p2, p1) {
+            (">", "=") => Some((i - 2, Some("at_least"), false)),
+            ("<", "=") => Some((i - 2, Some("at_most"), false)),
+            (_, ">") => Some((i - 1, Some("more_than"), false)),
+            (_, "<") => Some((i - 1, Some("less_than"), false)),
+            (_, "≥") => Some((i - 1, Some("at_least"), false)),
+            (_, "≤") => Some((i - 1, Some("at_most"), false)),
+            (_, "~") => Some((i - 1, None, true)),
+            _ => None,
+        };
+    }
+    // "less than or equal to 30", "greater than or equal to 50", "at least or equal to 30"
+    if (b3, b2, b1) == (&b"or"[..], &b"equal"[..], &b"to"[..]) && i >= 5 {
+        let (a5, a4) = (cx.lw(i - 5), cx.lw(i - 4));
+        let b = match (a5.b(), a4.b()) {
+            (b"less" | b"fewer" | b"smaller" | b"lower", b"than") | (b"at", b"most") => {
+                Some("at_most")
+            }
+            (b"more" | b"greater" | b"larger" | b"higher", b"than") | (b"at", b"least") => {
+                Some("at_least")
+            }
+            _ => None,
+        };
+        if b.is_some() {
+            return Some((i - 5, b, false));
+        }
+    }
     let r = match (b3, b2, b1) {
         (_, b"at", b"least") => (i - 2, Some("at_least"), false),
-        (_, b"no", b"fewer" | b"less") if cx.is(i, b"than") => return None,
-        (b"no" | b"not", b"more" | b"fewer" | b"less", b"than") => (i - 3, Some("at_most"), false),
+        (b"no" | b"not", b"more", b"than") => (i - 3, Some("at_most"), false),
+        (b"no" | b"not", b"fewer" | b"less", b"than") => (i - 3, Some("at_least"), false),
+        (
+            _,
+            _,
+            b"exceeding" | b"exceed" | b"exceeds" | b"surpass" | b"surpassing" | b"surpassed"
+            | b"topping",
+        ) => (i - 1, Some("more_than"), false),
         (b"more" | b"greater" | b"larger" | b"higher", b"or", b"so") => (i - 2, None, true),
         (_, b"more" | b"greater" | b"larger" | b"higher", b"than") => {
             (i - 2, Some("more_than"), false)
@@ -777,7 +1135,7 @@ fn bound_before(cx: &Cx<'_>, i: usize) -> Option<(usize, Option<&'static str>, b
         (_, b"an" | b"the", b"estimated") => (i - 2, None, true),
         (_, b"just", b"over") => (i - 2, Some("more_than"), true),
         (_, b"just", b"under") => (i - 2, Some("less_than"), true),
-        (_, _, b"over" | b"above" | b"exceeding") => (i - 1, Some("more_than"), false),
+        (_, _, b"over" | b"above") => (i - 1, Some("more_than"), false),
         (_, _, b"under" | b"below") => (i - 1, Some("less_than"), false),
         (
             _,
@@ -861,6 +1219,13 @@ fn currency_before(cx: &Cx<'_>, i: usize) -> Option<(usize, &'static str)> {
 fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKind, &'static str)> {
     let l = cx.lw(j);
     let w = l.b();
+    if cx.punct(j, "°") {
+        if cx.glued(j + 1) && cx.is_any(j + 1, &[b"c", b"f"]) {
+            let u = if cx.is(j + 1, b"c") { "°C" } else { "°F" };
+            return Some((j + 2, NumKind::Quantity, u));
+        }
+        return Some((j + 1, NumKind::Quantity, "°"));
+    }
     if cx.kind(j) == Some(K::Punct) {
         if let Some(code) = currency_symbol(cx.s(j)) {
             if !had_currency && !cx.t.get(j + 1).is_some_and(|t| t.k == K::Num && t.glued) {
@@ -871,6 +1236,9 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
     }
     if cx.kind(j) != Some(K::Word) {
         return None;
+    }
+    if let Some(code) = currency_symbol(cx.s(j)) {
+        return Some((j + 1, NumKind::Money, code));
     }
     // "US dollars", "Swiss francs", "Australian dollars", "Hong Kong dollars"
     let two = |a: &[u8], code: &'static str| -> Option<(usize, NumKind, &'static str)> {
@@ -911,32 +1279,99 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
     if w == b"hong" && cx.is(j + 1, b"kong") && currency_word(cx.lw(j + 2).b()) == Some("USD") {
         return Some((j + 3, NumKind::Money, "HKD"));
     }
-    for (a, code) in [
-        (&b"chinese"[..], "CNY"),
-        (b"japanese", "JPY"),
-        (b"turkish", "TRY"),
-        (b"indian", "INR"),
-        (b"pakistani", "PKR"),
-        (b"russian", "RUB"),
-        (b"mexican", "MXN"),
-        (b"philippine", "PHP"),
-        (b"dutch", "NLG"),
-        (b"finnish", "FIM"),
-        (b"egyptian", "EGP"),
-        (b"south", "ZAR"),
-    ] {
-        if w == a {
-            let k = if w == b"south" && cx.is(j + 1, b"african") {
-                j + 2
-            } else {
-                j + 1
-            };
-            let nx = cx.lw(k);
-            if currency_word(nx.b()).is_some()
-                || matches!(nx.b(), b"markka" | b"guilders" | b"guilder" | b"pounds")
-            {
-                return Some((k + 1, NumKind::Money, code));
-            }
+    // a nationality before the currency word names the currency
+    let nx_is_money = |k: usize| {
+        let nx = cx.lw(k);
+        currency_word(nx.b()).is_some()
+            || matches!(
+                nx.b(),
+                b"markka"
+                    | b"guilders"
+                    | b"guilder"
+                    | b"pounds"
+                    | b"pound"
+                    | b"dinar"
+                    | b"dinars"
+                    | b"kwacha"
+                    | b"birr"
+                    | b"taka"
+                    | b"forint"
+                    | b"koruna"
+                    | b"leu"
+                    | b"lei"
+                    | b"tenge"
+                    | b"manat"
+            )
+    };
+    let qualified = match w {
+        b"chinese" => Some("CNY"),
+        b"japanese" => Some("JPY"),
+        b"turkish" => Some("TRY"),
+        b"indian" => Some("INR"),
+        b"pakistani" => Some("PKR"),
+        b"nepalese" | b"nepali" => Some("NPR"),
+        b"russian" => Some("RUB"),
+        b"mexican" => Some("MXN"),
+        b"colombian" => Some("COP"),
+        b"argentine" | b"argentinian" => Some("ARS"),
+        b"chilean" => Some("CLP"),
+        b"cuban" => Some("CUP"),
+        b"uruguayan" => Some("UYU"),
+        b"brazilian" => Some("BRL"),
+        b"philippine" => Some("PHP"),
+        b"dutch" => Some("NLG"),
+        b"finnish" => Some("FIM"),
+        b"egyptian" => Some("EGP"),
+        b"lebanese" => Some("LBP"),
+        b"syrian" => Some("SYP"),
+        b"sudanese" => Some("SDG"),
+        b"iraqi" => Some("IQD"),
+        b"jordanian" => Some("JOD"),
+        b"kuwaiti" => Some("KWD"),
+        b"bahraini" => Some("BHD"),
+        b"libyan" => Some("LYD"),
+        b"algerian" => Some("DZD"),
+        b"tunisian" => Some("TND"),
+        b"serbian" => Some("RSD"),
+        b"kenyan" => Some("KES"),
+        b"ugandan" => Some("UGX"),
+        b"tanzanian" => Some("TZS"),
+        b"somali" => Some("SOS"),
+        b"nigerian" => Some("NGN"),
+        b"ghanaian" => Some("GHS"),
+        b"ethiopian" => Some("ETB"),
+        b"zambian" => Some("ZMW"),
+        b"iranian" => Some("IRR"),
+        b"saudi" => Some("SAR"),
+        b"israeli" => Some("ILS"),
+        b"ukrainian" => Some("UAH"),
+        b"polish" => Some("PLN"),
+        b"hungarian" => Some("HUF"),
+        b"czech" => Some("CZK"),
+        b"romanian" => Some("RON"),
+        b"bulgarian" => Some("BGN"),
+        b"korean" => Some("KRW"),
+        b"north" if cx.is(j + 1, b"korean") => Some("KPW"),
+        b"south" if cx.is(j + 1, b"korean") => Some("KRW"),
+        b"south" if cx.is(j + 1, b"african") => Some("ZAR"),
+        b"sri" if cx.is(j + 1, b"lankan") => Some("LKR"),
+        b"thai" => Some("THB"),
+        b"vietnamese" => Some("VND"),
+        b"indonesian" => Some("IDR"),
+        b"malaysian" => Some("MYR"),
+        b"bangladeshi" => Some("BDT"),
+        b"afghan" => Some("AFN"),
+        b"kazakh" => Some("KZT"),
+        _ => None,
+    };
+    if let Some(code) = qualified {
+        let k = if matches!(w, b"north" | b"south" | b"sri") {
+            j + 2
+        } else {
+            j + 1
+        };
+        if nx_is_money(k) {
+            return Some((k + 1, NumKind::Money, code));
         }
     }
     if matches!(w, b"guilder" | b"guilders") {
@@ -947,6 +1382,89 @@ fn unit_after(cx: &Cx<'_>, j: usize, had_currency: bool) -> Option<(usize, NumKi
     }
     if matches!(w, b"mark" | b"marks" | b"deutschmarks") && (w != b"mark" || !cx.capitalized(j)) {
         return Some((j + 1, NumKind::Money, "DEM"));
+    }
+    if cx.glued(j) && matches!(cx.s(j), "C" | "F") {
+        return Some((
+            j + 1,
+            NumKind::Quantity,
+            if cx.s(j) == "C" { "°C" } else { "°F" },
+        ));
+    }
+    if matches!(w, b"pound" | b"pounds") {
+        // money after a scale ("20 million pounds") or in a money context, else weight
+        let scaled = j > 0 && scale_word(cx.lw(j - 1).b()).is_some();
+        let money_ctx = (j.saturating_sub(8)..j).any(|k| {
+            matches!(
+                cx.lw(k).b(),
+                b"cost"
+                    | b"costs"
+                    | b"paid"
+                    | b"pay"
+                    | b"pays"
+                    | b"fined"
+                    | b"fine"
+                    | b"worth"
+                    | b"price"
+                    | b"priced"
+                    | b"spent"
+                    | b"spend"
+                    | b"raised"
+                    | b"sold"
+                    | b"bought"
+                    | b"earn"
+                    | b"earned"
+                    | b"earns"
+                    | b"salary"
+                    | b"budget"
+                    | b"loan"
+                    | b"bid"
+                    | b"profit"
+                    | b"revenue"
+                    | b"deal"
+                    | b"fund"
+                    | b"funding"
+                    | b"investment"
+                    | b"invest"
+                    | b"invested"
+                    | b"compensation"
+                    | b"award"
+                    | b"awarded"
+                    | b"damages"
+                    | b"bill"
+                    | b"tax"
+                    | b"owed"
+                    | b"debt"
+                    | b"sales"
+                    | b"turnover"
+            )
+        });
+        if scaled || money_ctx || cx.is(j + 1, b"sterling") {
+            return Some((j + 1, NumKind::Money, "GBP"));
+        }
+        return Some((j + 1, NumKind::Quantity, "lb"));
+    }
+    if w == b"metric" && cx.is_any(j + 1, &[b"ton", b"tons", b"tonne", b"tonnes"]) {
+        return Some((j + 2, NumKind::Quantity, "t"));
+    }
+    if matches!(w, b"years" | b"months" | b"weeks" | b"year" | b"month")
+        && cx.is(j + 1, b"of")
+        && cx.is(j + 2, b"age")
+    {
+        let u = if w.starts_with(b"y") {
+            "year"
+        } else if w.starts_with(b"m") {
+            "month"
+        } else {
+            "week"
+        };
+        return Some((j + 3, NumKind::Age, u));
+    }
+    if w == b"yo" || (w == b"y" && cx.punct(j + 1, ".") && cx.is(j + 2, b"o")) {
+        return Some((if w == b"yo" { j + 1 } else { j + 4 }, NumKind::Age, "year"));
+    }
+    if matches!(w, b"deg" | b"degs") {
+        let e = if cx.punct(j + 1, ".") { j + 2 } else { j + 1 };
+        return Some((e, NumKind::Quantity, "°"));
     }
     if let Some(code) = currency_word(w) {
         // short/ambiguous ones only as written codes or in clear money contexts
@@ -1131,7 +1649,16 @@ fn is_noise(cx: &Cx<'_>, i: usize, val: &Val) -> bool {
     if cx.glued(val.end) && cx.kind(val.end) == Some(K::Word) && val.end == i + 1 {
         // "4x4" or "3D" or "5G": digits glued to letters that are not a suffix we know
         let l = cx.lw(val.end);
+        let raw = cx.s(val.end);
+        // one capital letter that is not a scale or temperature: a name ("3G", "G7" is caught above)
+        if raw.len() == 1
+            && raw.bytes().all(|b| b.is_ascii_uppercase())
+            && !matches!(raw, "M" | "B" | "K" | "T" | "C" | "F")
+        {
+            return true;
+        }
         if quantity_unit(l.b()).is_none()
+            && !matches!(raw, "C" | "F")
             && currency_word(l.b()).is_none()
             && time_unit(l.b()).is_none()
             && percent_at(cx, val.end).is_none()
@@ -1182,6 +1709,7 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                         | b't'
                         | b'z'
                         | b'b'
+                        | b'p'
                 )
             }
             K::Punct => text.as_bytes()[t.s] >= 0x80,
@@ -1190,8 +1718,57 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
             i += 1;
             continue;
         }
+        // "percent of 10", "per cent of twenty-two"
+        if t.k == K::Word && text.as_bytes()[t.s].eq_ignore_ascii_case(&b'p') {
+            if let Some(pe) = percent_at(&cx, i).filter(|_| !cx.is(i, b"pc") && !cx.is(i, b"pct")) {
+                if cx.is(pe, b"of") && !masked_at(pe + 1) {
+                    if let Some(v) = parse_val(&cx, pe + 1, false).filter(|v| !v.ord) {
+                        let span = Span::new(t.s, toks[v.end - 1].e);
+                        out.push(NumberMatch {
+                            span,
+                            value: v.v,
+                            value_max: None,
+                            kind: NumKind::Percent,
+                            unit: Some("%"),
+                            approximate: false,
+                            bound: None,
+                            rule: "percent",
+                            words: v.words,
+                            toks: (i, v.end),
+                        });
+                        i = v.end;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
         let money_ctx = currency_before(&cx, i).is_some();
         let Some(val) = parse_val(&cx, i, money_ctx) else {
+            // "22,24,26,31": a list of numbers, not one number
+            let s = cx.s(i);
+            if t.k == K::Num && s.contains(',') && !s.contains('.') {
+                let mut off = t.s;
+                for part in s.split(',') {
+                    if let Some(v) = parse_digits(part) {
+                        let span = Span::new(off, off + part.len());
+                        out.push(NumberMatch {
+                            span,
+                            value: v,
+                            value_max: None,
+                            kind: NumKind::Cardinal,
+                            unit: None,
+                            approximate: false,
+                            bound: None,
+                            rule: "number:list",
+                            words: false,
+                            toks: (i, i + 1),
+                        });
+                    }
+                    off += part.len() + 1;
+                }
+            }
             i += 1;
             continue;
         };
@@ -1221,6 +1798,17 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                 i += 1;
                 continue;
             }
+        }
+        // a capitalised number word after a capitalised word is part of a name ("Guildford Four")
+        if val.words
+            && val.end == i + 1
+            && cx.capitalized(i)
+            && i >= 1
+            && cx.kind(i - 1) == Some(K::Word)
+            && cx.capitalized(i - 1)
+        {
+            i += 1;
+            continue;
         }
         // "second" as a time unit: "a second", "per second", "one second"
         if val.ord
@@ -1257,9 +1845,13 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
         };
         // negative numbers
         let after_num = i >= 2 && cx.kind(i - 2) == Some(K::Num);
+        // a spaced minus only opens a text or follows an opening bracket or "="
+        let opens = i == 1 || (i >= 2 && matches!(cx.s(i - 2), "(" | "=" | "["));
         let neg = i >= 1
             && !after_num
-            && ((!val.words && cx.dash(i - 1) && cx.glued(i) && !cx.glued(i - 1))
+            && ((!val.words
+                && cx.punct(i - 1, "-")
+                && (opens || (cx.glued(i) && !cx.glued(i - 1))))
                 || cx.is_any(i - 1, &[b"minus", b"negative"]));
         if neg {
             ts = i - 1;
@@ -1280,6 +1872,42 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
             unit = Some(code);
             rule = "money:symbol";
             // "$40bn"-style suffixes already applied; "$ 75 million" too.
+        }
+        // ratios: "one in five", "two out of five hundred", "2000 over 3"
+        if kind == NumKind::Cardinal && value != 0.0 {
+            let (k, how) = if cx.is(te, b"out") && cx.is(te + 1, b"of") {
+                (te + 2, 0)
+            } else if cx.is(te, b"over") {
+                (te + 1, 1)
+            } else if cx.is(te, b"in") {
+                (te + 1, 2)
+            } else {
+                (te, 3)
+            };
+            if how < 3 && !masked_at(k) {
+                if let Some(v2) = parse_val(&cx, k, false) {
+                    let after_word = cx.kind(v2.end) == Some(K::Word);
+                    let ok = !v2.ord
+                        && !v2.frac
+                        && v2.v > 0.0
+                        && !(v2.end..v2.end + 1).any(&masked_at)
+                        && match how {
+                            0 => value < v2.v,
+                            1 => !after_word && !cx.punct(v2.end, "%"),
+                            _ => {
+                                (value - 1.0).abs() < f64::EPSILON
+                                    && v2.v > 1.0
+                                    && percent_at(&cx, v2.end).is_none()
+                            }
+                        };
+                    if ok {
+                        value /= v2.v;
+                        kind = NumKind::Fraction;
+                        te = v2.end;
+                        rule = "number:ratio";
+                    }
+                }
+            }
         }
         // range: "10 to 15", "10-15", "between 10 and 15", "from 10 to 15", "two or three"
         let between = ts >= 1 && cx.is(ts - 1, b"between")
@@ -1328,7 +1956,12 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                     }
                     let more_dash =
                         is_dash && cx.dash(v2.end) && cx.kind(v2.end + 1) == Some(K::Num);
-                    let years = is_dash && cx.s(i).len() == 4 && cx.s(j).len() == 4;
+                    let yearish = |x: f64| (1000.0..=2099.0).contains(&x);
+                    let years = is_dash
+                        && cx.s(i).len() == 4
+                        && cx.s(j).len() == 4
+                        && yearish(value)
+                        && yearish(v2.v);
                     if hi > lo && !v2.ord && !more_dash && !years {
                         value = lo;
                         let _ = &mut hi;
@@ -1355,6 +1988,19 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                 }
             }
         }
+        // "100 or more", "500 and above", "5000 or less"
+        if bound.is_none() && kind != NumKind::Ordinal && cx.is_any(te, &[b"or", b"and"]) {
+            let b = match cx.lw(te + 1).b() {
+                b"more" | b"greater" | b"above" | b"over" | b"higher" => Some("at_least"),
+                b"less" | b"fewer" | b"below" | b"under" | b"lower" => Some("at_most"),
+                _ => None,
+            };
+            let next_num = cx.kind(te + 2) == Some(K::Num)
+                || (cx.is(te + 2, b"than") && cx.kind(te + 3) == Some(K::Num));
+            if b.is_some() && !next_num {
+                bound = b;
+            }
+        }
         // units after
         if kind != NumKind::Ordinal {
             if let Some(e) = percent_at(&cx, te) {
@@ -1364,11 +2010,25 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                 rule = "percent";
             } else if kind != NumKind::Money {
                 if let Some((e, k, u)) = unit_after(&cx, te, false) {
-                    let (mult, u) = match u {
+                    let (mut mult, u) = match u {
                         "USD/100" => (0.01, "USD"),
                         "GBP/100" => (0.01, "GBP"),
+                        "MUSD" => (1e6, "USD"),
+                        "MEUR" => (1e6, "EUR"),
+                        "MGBP" => (1e6, "GBP"),
+                        "MAUD" => (1e6, "AUD"),
                         _ => (1.0, u),
                     };
+                    let mut e = e;
+                    // "75 USD million"
+                    if k == NumKind::Money && !val.scaled {
+                        if let Some((sc, false)) = scale_word(cx.lw(e).b()) {
+                            if sc >= 1e3 && !cx.lw(e).b().ends_with(b"s") {
+                                mult *= sc;
+                                e += 1;
+                            }
+                        }
+                    }
                     if !(k == NumKind::Quantity && val.glued_m) {
                         value *= mult;
                         if let Some(m) = value_max.as_mut() {
@@ -1383,7 +2043,8 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                             "quantity:unit"
                         };
                         // "3 dollars 50 cents", "15 dollars and 50"
-                        if k == NumKind::Money && mult == 1.0 && !val.scaled {
+                        let symbol_unit = cx.kind(e - 1) == Some(K::Punct);
+                        if k == NumKind::Money && mult == 1.0 && !val.scaled && !symbol_unit {
                             let mut j = te;
                             if cx.is(j, b"and") {
                                 j += 1;
@@ -1402,10 +2063,12 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                                     } else {
                                         c.end
                                     };
-                                    let noun_follows = cx.kind(k2) == Some(K::Word)
-                                        && !cx.is_any(c.end, &[b"cents", b"cent"])
-                                        && !lex::is_stop_word(cx.lw(k2).b())
-                                        && k2 == c.end;
+                                    let noun_follows = k2 == c.end
+                                        && (cx.glued(k2)
+                                            || cx.kind(k2) == Some(K::Num)
+                                            || (cx.kind(k2) == Some(K::Word)
+                                                && !lex::is_stop_word(cx.lw(k2).b()))
+                                            || unit_after(&cx, k2, false).is_some());
                                     if !cx.is_any(k2, &[b"percent", b"times"]) && !noun_follows {
                                         value += c.v / 100.0;
                                         te = k2;
@@ -1450,6 +2113,22 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                             te += 2;
                             rule = "duration";
                         }
+                    } else if let Some(code) = currency_word(l.b()).filter(|_| {
+                        matches!(
+                            l.b(),
+                            b"cent" | b"dollar" | b"euro" | b"pound" | b"yen" | b"penny"
+                        )
+                    }) {
+                        let (mult, code) = match code {
+                            "USD/100" => (0.01, "USD"),
+                            "GBP/100" => (0.01, "GBP"),
+                            c => (1.0, c),
+                        };
+                        value *= mult;
+                        kind = NumKind::Money;
+                        unit = Some(code);
+                        te += 2;
+                        rule = "money:word";
                     } else if let Some(u) = quantity_unit(l.b()) {
                         if !matches!(l.b(), b"in" | b"t" | b"g" | b"l" | b"w" | b"v") {
                             kind = NumKind::Quantity;
@@ -1703,6 +2382,11 @@ mod tests {
             ("an estimated 3,000 people", None, true, 3000.0),
             ("up to 20 people", Some("up_to"), false, 20.0),
             ("fewer than 20 people", Some("less_than"), false, 20.0),
+            ("no less than 20 people", Some("at_least"), false, 20.0),
+            ("no more than 20 people", Some("at_most"), false, 20.0),
+            ("100 or more people", Some("at_least"), false, 100.0),
+            ("less than or equal to 30", Some("at_most"), false, 30.0),
+            ("x >= 30", Some("at_least"), false, 30.0),
         ];
         for (text, b, a, v) in cases {
             let got = one(text);
