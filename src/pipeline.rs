@@ -226,7 +226,10 @@ impl Pipeline {
             stages.push(Box::new(crate::actors::Actors::new(Arc::clone(&knowledge))));
         }
         if config.enabled("events") {
-            stages.push(Box::new(crate::events::Events::from_config(Arc::clone(&knowledge), &config)?));
+            stages.push(Box::new(crate::events::Events::from_config(
+                Arc::clone(&knowledge),
+                &config,
+            )?));
         }
         if config.enabled("figures") {
             stages.push(Box::new(crate::figures::Figures::new(Arc::clone(

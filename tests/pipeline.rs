@@ -1,5 +1,7 @@
 //! The pipeline as a whole: determinism across thread counts, bad input, offsets.
 
+#![allow(clippy::unwrap_used)]
+
 use eventframe::frames::{build, BuildOptions};
 use eventframe::pipeline::{Config, Input, Pipeline, Status};
 

@@ -767,12 +767,14 @@ impl Knowledge {
 /// CAMEO code details for the frames (name, QuadClass, Goldstein, PLOVER).
 #[must_use]
 pub fn cameo_info(code: &str) -> crate::frames::CameoInfo {
-    cameo::lookup(code).map_or_else(crate::frames::CameoInfo::default, |c| crate::frames::CameoInfo {
-        name: Some(c.name.to_owned()),
-        quad_class: Some(u32::from(c.quad_class)),
-        goldstein: Some(f64::from(c.goldstein)),
-        plover: c.plover.map(str::to_owned),
-        plover_mode: c.plover_mode.map(str::to_owned),
+    cameo::lookup(code).map_or_else(crate::frames::CameoInfo::default, |c| {
+        crate::frames::CameoInfo {
+            name: Some(c.name.to_owned()),
+            quad_class: Some(u32::from(c.quad_class)),
+            goldstein: Some(f64::from(c.goldstein)),
+            plover: c.plover.map(str::to_owned),
+            plover_mode: c.plover_mode.map(str::to_owned),
+        }
     })
 }
 
