@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import eventframe as ef
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import eventframe as ef
 
 SPAN_FRAMES = {
     "sentences": "text",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from typing import Literal, Optional, Union
+from typing import Literal
 
 import polars as pl
 
@@ -16,8 +16,8 @@ in ``documents`` (``"skip"``)."""
 Stage = Literal["tag", "mentions", "actors", "events", "figures"]
 """A stage that can be disabled."""
 
-DateLike = Optional[Union[str, _dt.date]]  # noqa: UP007 (runtime alias on 3.10)
+DateLike = str | _dt.date | None
 """A publication date: ISO string ``YYYY-MM-DD``, a :class:`datetime.date`, or ``None``."""
 
-Texts = Union[str, "pl.DataFrame", "pl.Series", Iterable[object]]
+Texts = str | pl.DataFrame | pl.Series | Iterable[object]
 """Input texts: one string, an iterable of strings, a polars Series or DataFrame."""
