@@ -366,15 +366,23 @@ impl Cx<'_> {
     }
 }
 
-/// The clause holding token `j`, bounded by sentence-final punctuation.
+/// How far (in tokens) the clause around a date reaches either way: bounds the work per date
+/// in huge unpunctuated text.
+const CLAUSE_REACH: usize = 60;
+
+/// The clause holding token `j`, bounded by sentence-final punctuation and by
+/// [`CLAUSE_REACH`] tokens either side.
 fn clause_bounds(text: &str, toks: &[Tok], j: usize) -> (usize, usize) {
     let is_end = |t: &Tok| t.k == K::Punct && matches!(&text[t.s..t.e], "." | "!" | "?" | ";");
-    let mut a = j.min(toks.len());
-    while a > 0 && !is_end(&toks[a - 1]) {
+    let j = j.min(toks.len());
+    let lo = j.saturating_sub(CLAUSE_REACH);
+    let mut a = j;
+    while a > lo && !is_end(&toks[a - 1]) {
         a -= 1;
     }
+    let hi = (j + CLAUSE_REACH).min(toks.len());
     let mut b = j;
-    while b < toks.len() && !is_end(&toks[b]) {
+    while b < hi && !is_end(&toks[b]) {
         b += 1;
     }
     (a, b)

@@ -61,7 +61,8 @@ impl Stage for Figures {
         } else {
             doc.sentences.iter().map(|s| s.span).collect()
         };
-        // mentions and events grouped by sentence once, so linking stays linear
+        // mentions and events grouped by sentence once and sorted by position, so linking
+        // each figure is a binary search (linear overall even for one huge sentence)
         let n_sent = spans.len();
         let sent_of = |s: u32| {
             if doc.sentences.is_empty() {
@@ -81,6 +82,17 @@ impl Stage for Figures {
                 events_by[sent_of(e.sentence)].push(k as u32);
             }
         }
+        for v in &mut mentions_by {
+            v.sort_by_key(|&k| (doc.mentions[k as usize].span.start, k));
+        }
+        for v in &mut events_by {
+            v.sort_by_key(|&k| (doc.events[k as usize].trigger.start, k));
+        }
+        let lk = Linker {
+            doc,
+            tagged: doc.tokens.iter().any(|t| !t.upos.is_empty()),
+            max_mention: doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0),
+        };
         for (si, span) in spans.iter().enumerate() {
             let Some(text) = doc.text.get(span.start..span.end) else {
                 continue;
@@ -96,7 +108,7 @@ impl Stage for Figures {
                 &mut figures,
             );
             for f in &mut figures[before..] {
-                link(doc, &mentions_by[si], &events_by[si], f);
+                lk.link(&mentions_by[si], &events_by[si], f);
             }
         }
         doc.figures = figures;
@@ -712,63 +724,94 @@ fn subject_before(cx: &Ctx<'_>, v: usize) -> Option<Span> {
     }
 }
 
-/// Links a figure to the mentions, actors and events of its sentence (given by index), and
-/// trims `about` to a noun phrase when the tagger has run.
-fn link(doc: &Document, mentions: &[u32], events: &[u32], f: &mut Figure) {
-    let mention = |k: &u32| doc.mentions.get(*k as usize);
-    if let Some(about) = f.about {
-        // with POS tags: end the counted phrase at its last noun, before any verb
-        let toks = &doc.tokens;
-        if toks.iter().any(|t| !t.upos.is_empty()) {
-            let first = toks.partition_point(|t| t.span.end <= about.start);
-            let mut end = None;
-            for t in toks[first..]
-                .iter()
-                .take_while(|t| t.span.start < about.end)
-            {
-                if matches!(
-                    t.upos,
-                    "VERB" | "AUX" | "ADP" | "DET" | "PRON" | "SCONJ" | "CCONJ" | "PART"
-                ) {
-                    break;
+/// What linking needs from the document, computed once per document.
+struct Linker<'a> {
+    doc: &'a Document,
+    /// Whether the tagger has run (any token has a POS tag).
+    tagged: bool,
+    /// The longest mention in bytes, to bound the search for mentions overlapping a span.
+    max_mention: usize,
+}
+
+impl Linker<'_> {
+    /// The mentions (indices into `doc.mentions`, sorted by start) that overlap `span`, in
+    /// order of start: a binary search, then only the mentions that can reach `span`.
+    fn overlapping<'m>(
+        &'m self,
+        mentions: &'m [u32],
+        span: Span,
+    ) -> impl Iterator<Item = &'m crate::document::Mention> + 'm {
+        let start = |k: &u32| {
+            self.doc
+                .mentions
+                .get(*k as usize)
+                .map_or(0, |m| m.span.start)
+        };
+        let lo = mentions.partition_point(|k| start(k) + self.max_mention < span.start);
+        let hi = mentions.partition_point(|k| start(k) < span.end);
+        mentions[lo..hi.max(lo)]
+            .iter()
+            .filter_map(|&k| self.doc.mentions.get(k as usize))
+            .filter(move |m| m.span.overlaps(span))
+    }
+
+    /// Links a figure to the mentions, actors and events of its sentence (indices sorted by
+    /// position), and trims `about` to a noun phrase when the tagger has run.
+    fn link(&self, mentions: &[u32], events: &[u32], f: &mut Figure) {
+        let doc = self.doc;
+        if let Some(about) = f.about {
+            // with POS tags: end the counted phrase at its last noun, before any verb
+            let toks = &doc.tokens;
+            if self.tagged {
+                let first = toks.partition_point(|t| t.span.end <= about.start);
+                let mut end = None;
+                for t in toks[first..]
+                    .iter()
+                    .take_while(|t| t.span.start < about.end)
+                {
+                    if matches!(
+                        t.upos,
+                        "VERB" | "AUX" | "ADP" | "DET" | "PRON" | "SCONJ" | "CCONJ" | "PART"
+                    ) {
+                        break;
+                    }
+                    if matches!(t.upos, "NOUN" | "PROPN") {
+                        end = Some(t.span.end);
+                    }
                 }
-                if matches!(t.upos, "NOUN" | "PROPN") {
-                    end = Some(t.span.end);
+                if let Some(e) = end {
+                    f.about = Some(Span::new(about.start, e.min(about.end)));
                 }
             }
-            if let Some(e) = end {
-                f.about = Some(Span::new(about.start, e.min(about.end)));
+            let about = f.about.unwrap_or(about);
+            f.about_actor = self
+                .overlapping(mentions, about)
+                .find(|m| m.actor.is_some())
+                .and_then(|m| m.actor);
+        }
+        if let Some(who) = f.attributed_to {
+            // prefer the mention's own span when one overlaps the attribution
+            if let Some(m) = self.overlapping(mentions, who).next() {
+                if who.contains(m.span) || m.span.contains(who) {
+                    f.attributed_to = Some(m.span);
+                }
             }
         }
-        let about = f.about.unwrap_or(about);
-        f.about_actor = mentions
-            .iter()
-            .filter_map(mention)
-            .find(|m| m.span.overlaps(about) && m.actor.is_some())
-            .and_then(|m| m.actor);
-    }
-    if let Some(who) = f.attributed_to {
-        // prefer the mention's own span when one overlaps the attribution
-        if let Some(m) = mentions
-            .iter()
-            .filter_map(mention)
-            .find(|m| m.span.overlaps(who))
-        {
-            if who.contains(m.span) || m.span.contains(who) {
-                f.attributed_to = Some(m.span);
+        // the nearest event trigger: a binary search among the sentence's sorted triggers
+        let mid = f.span.start;
+        let start = |k: u32| doc.events.get(k as usize).map(|e| e.trigger.start);
+        let i = events.partition_point(|&k| start(k).is_some_and(|s| s < mid));
+        let before = i.checked_sub(1).and_then(|j| events.get(j)).copied();
+        let after = events.get(i).copied();
+        f.event = match (before, after) {
+            (Some(b), Some(a)) => {
+                let db = start(b).map_or(usize::MAX, |s| s.abs_diff(mid));
+                let da = start(a).map_or(usize::MAX, |s| s.abs_diff(mid));
+                Some(if da < db || (da == db && a < b) { a } else { b })
             }
-        }
+            (b, a) => b.or(a),
+        };
     }
-    let mid = f.span.start;
-    f.event = events
-        .iter()
-        .filter_map(|&k| {
-            doc.events
-                .get(k as usize)
-                .map(|e| (e.trigger.start.abs_diff(mid), k))
-        })
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, k)| k);
 }
 
 #[cfg(test)]
