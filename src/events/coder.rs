@@ -136,6 +136,7 @@ pub(crate) fn mention_index(doc: &Document) -> Vec<Option<u32>> {
 }
 
 impl<'a> Sent<'a> {
+    #[cfg(test)]
     pub(crate) fn new(
         doc: &'a Document,
         lex: &'a Lexicon,
@@ -143,9 +144,28 @@ impl<'a> Sent<'a> {
         mention_at: &'a [Option<u32>],
     ) -> Self {
         let s = &doc.sentences[index];
-        let ts = s.token_start as usize;
+        Self::window(
+            doc,
+            lex,
+            index,
+            s.token_start as usize,
+            s.token_end as usize,
+            mention_at,
+        )
+    }
+
+    /// The tokens `ts..te` (document indices) of sentence `index`: a whole sentence, or one
+    /// window of an overlong one.
+    pub(crate) fn window(
+        doc: &'a Document,
+        lex: &'a Lexicon,
+        index: usize,
+        ts: usize,
+        te: usize,
+        mention_at: &'a [Option<u32>],
+    ) -> Self {
         // Clamped: a malformed sentence range must not panic.
-        let te = (s.token_end as usize).min(doc.tokens.len());
+        let te = te.min(doc.tokens.len());
         let toks = doc.tokens.get(ts.min(te)..te).unwrap_or(&[]);
         let low = toks.iter().map(|t| lower(t.norm_or(&doc.text))).collect();
         let lemma = toks

@@ -121,18 +121,26 @@ pub fn code_document_with(
         if ts >= te {
             continue;
         }
-        let dates: Vec<(usize, DateValue)> = find_dates(doc, si)
-            .into_iter()
-            .filter_map(|d| {
-                let v = d.value?;
-                let local = doc.tokens[ts..te]
-                    .iter()
-                    .position(|t| t.span.end > d.span.start)?;
-                Some((local, v))
-            })
-            .collect();
-        let sent = coder::Sent::new(doc, lexicon, si, &mention_at);
-        coder::code_sentence(&sent, &dates, &mut state, &mut events);
+        let found = find_dates(doc, si);
+        // Overlong "sentences" (run-on text without stops) are coded in windows, so that the
+        // clause scans stay bounded and the stage stays linear in document length.
+        let mut ws = ts;
+        while ws < te {
+            let we = window_end(doc, ws, te);
+            let dates: Vec<(usize, DateValue)> = found
+                .iter()
+                .filter_map(|d| {
+                    let v = d.value?;
+                    // Tokens are sorted: binary search keeps long sentences linear.
+                    let local = doc.tokens[ws..we].partition_point(|t| t.span.end <= d.span.start);
+                    (local < we - ws && doc.tokens[ws + local].span.start < d.span.end)
+                        .then_some((local, v))
+                })
+                .collect();
+            let sent = coder::Sent::window(doc, lexicon, si, ws, we, &mention_at);
+            coder::code_sentence(&sent, &dates, &mut state, &mut events);
+            ws = we;
+        }
     }
     let fallback = doc.published.map(|date| DateValue {
         date,
@@ -145,6 +153,34 @@ pub fn code_document_with(
         }
     }
     doc.events = events;
+}
+
+/// Longest stretch of tokens coded as one sentence.
+const MAX_WINDOW: usize = 160;
+
+/// End of the coding window that starts at token `ws` of a sentence ending at `te`: the whole
+/// rest when short enough, else just after the last strong punctuation (or comma) in the
+/// window's second half, else a hard cut.
+fn window_end(doc: &Document, ws: usize, te: usize) -> usize {
+    if te - ws <= MAX_WINDOW {
+        return te;
+    }
+    let limit = ws + MAX_WINDOW;
+    let text = |i: usize| doc.tokens[i].norm_or(&doc.text);
+    for strong in [true, false] {
+        for i in (ws + MAX_WINDOW / 2..limit).rev() {
+            let w = text(i);
+            let hit = if strong {
+                matches!(w, ";" | ":" | "." | "!" | "?")
+            } else {
+                w == ","
+            };
+            if hit {
+                return i + 1;
+            }
+        }
+    }
+    limit
 }
 
 /// The shared data folder: `EVENTFRAME_SHARED`, else `<repo>/../shared`, else `/work/shared`.
