@@ -136,24 +136,6 @@ pub(crate) fn mention_index(doc: &Document) -> Vec<Option<u32>> {
 }
 
 impl<'a> Sent<'a> {
-    #[cfg(test)]
-    pub(crate) fn new(
-        doc: &'a Document,
-        lex: &'a Lexicon,
-        index: usize,
-        mention_at: &'a [Option<u32>],
-    ) -> Self {
-        let s = &doc.sentences[index];
-        Self::window(
-            doc,
-            lex,
-            index,
-            s.token_start as usize,
-            s.token_end as usize,
-            mention_at,
-        )
-    }
-
     /// The tokens `ts..te` (document indices) of sentence `index`: a whole sentence, or one
     /// window of an overlong one.
     pub(crate) fn window(
