@@ -70,6 +70,9 @@ pub struct Config {
     pub verbs: Vec<String>,
     /// How user dictionaries combine with the built-in knowledge.
     pub mode: DictionaryMode,
+    /// Whether `tag` also builds dependency trees (the slowest step; events fall back to
+    /// surface rules without them). `None` means yes.
+    pub parse: Option<bool>,
 }
 
 /// The stages that can be disabled, in pipeline order.
@@ -83,7 +86,7 @@ impl Config {
     pub fn from_json(json: &str) -> Result<Self> {
         let cfg: Self = serde_json::from_str(json).map_err(|e| {
             Error::config(format!(
-                "invalid pipeline configuration: {e}\nhint: options are n_threads, disable, actors, agents, verbs, mode"
+                "invalid pipeline configuration: {e}\nhint: options are n_threads, disable, actors, agents, verbs, mode, parse"
             ))
         })?;
         cfg.validate()?;
@@ -215,7 +218,11 @@ impl Pipeline {
         let knowledge = Arc::new(Knowledge::load(&config)?);
         let mut stages: Vec<Box<dyn Stage>> = vec![Box::new(crate::text::Text::new())];
         if config.enabled("tag") {
-            stages.push(Box::new(crate::tag::Tag::load()?));
+            let mut tag = crate::tag::Tag::load()?;
+            if config.parse == Some(false) {
+                tag.parser = None;
+            }
+            stages.push(Box::new(tag));
         }
         if config.enabled("mentions") {
             stages.push(Box::new(crate::mentions::Mentions::new(Arc::clone(

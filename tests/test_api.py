@@ -225,3 +225,13 @@ def test_repr_and_html() -> None:
     f = ef.extract("Russia attacked Ukraine.")
     assert repr(f).startswith("Frames(documents=1")
     assert "<h4>events" in f._repr_html_()
+
+
+def test_parse_false_skips_trees_but_keeps_tags() -> None:
+    text = "Russia attacked Ukraine on Monday."
+    with_trees = ef.Pipeline(n_threads=1).extract(text)
+    without = ef.Pipeline(n_threads=1, parse=False).extract(text)
+    assert with_trees.tokens.get_column("deprel").null_count() < with_trees.tokens.height
+    assert without.tokens.get_column("deprel").null_count() == without.tokens.height
+    assert without.tokens.get_column("upos").null_count() == 0
+    assert without.events.get_column("cameo").to_list() == ["190"]

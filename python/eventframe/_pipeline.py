@@ -96,6 +96,9 @@ class Pipeline:
         PETRARCH/TABARI dictionaries to load.
     mode : {"extend", "replace"}
         Whether the dictionaries extend or replace the built-in knowledge.
+    parse : bool
+        Whether ``tag`` builds dependency trees (``tokens.head``/``deprel``). Parsing is the
+        slowest step; without it events use surface rules only and run about twice as fast.
 
     Examples
     --------
@@ -116,6 +119,7 @@ class Pipeline:
         agents: Sequence[str | os.PathLike[str]] = (),
         verbs: Sequence[str | os.PathLike[str]] = (),
         mode: Literal["extend", "replace"] = "extend",
+        parse: bool = True,
     ) -> None:
         if isinstance(disable, str):
             disable = (disable,)  # type: ignore[assignment]
@@ -131,6 +135,7 @@ class Pipeline:
             "agents": [os.fspath(p) for p in agents],
             "verbs": [os.fspath(p) for p in verbs],
             "mode": mode,
+            "parse": bool(parse),
         }
         self._core = _core.Pipeline(json.dumps(config))
         self._config = config
