@@ -516,7 +516,16 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
             }
         }
         // "the government" without a country: the last group of that sector that has one.
-        if m.label == EntityLabel::Nominal && cand.country.is_none() && cand.roles.is_empty() {
+        // Only definite phrases refer back: bare "soldiers" is a new, unknown group.
+        let raw = doc.slice(m.span).trim_start().to_lowercase();
+        let definite = ["the ", "these ", "those ", "its ", "their "]
+            .iter()
+            .any(|d| raw.starts_with(d));
+        if m.label == EntityLabel::Nominal
+            && cand.country.is_none()
+            && cand.roles.is_empty()
+            && definite
+        {
             if let Some(sector) = cand.sectors.first() {
                 if let Some(prev) = actors
                     .iter()

@@ -1028,7 +1028,11 @@ fn classify_run(
         push(doc, out, i, end, None, EntityLabel::Fac, 0.6, "cap:fac");
     } else if LOC_HEADS.contains(&last) && n_words > 1 {
         push(doc, out, i, end, None, EntityLabel::Loc, 0.6, "cap:loc");
-    } else if after_title && n_words <= 4 {
+    } else if after_title
+        && n_words <= 4
+        // "Secretary General": a title after a title is not a name.
+        && !(n_words == 1 && TITLE_WORDS.contains(&words[0].as_str()))
+    {
         push(
             doc,
             out,
