@@ -976,6 +976,10 @@ fn classify_run(
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
+    // A run of titles alone ("Secretary General") names nobody.
+    if words.iter().all(|w| TITLE_WORDS.contains(&w.as_str())) {
+        return;
+    }
     // A title inside the run: the name is what follows its last title word.
     if let Some(t) = (i..end.saturating_sub(1))
         .rev()
@@ -988,7 +992,16 @@ fn classify_run(
                 "general" | "chief" | "king" | "queen" | "justice" | "officer"
             );
         let connector = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
-        if (1..=4).contains(&rest) && !opener && !connector && !has(ORG_HEADS) && !has(LAW_HEADS) {
+        let rest_is_title = words[t + 1 - i..]
+            .iter()
+            .all(|w| TITLE_WORDS.contains(&w.as_str()));
+        if (1..=4).contains(&rest)
+            && !opener
+            && !connector
+            && !rest_is_title
+            && !has(ORG_HEADS)
+            && !has(LAW_HEADS)
+        {
             push(
                 doc,
                 out,
