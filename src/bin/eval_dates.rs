@@ -226,8 +226,21 @@ fn score_doc(
             } else {
                 text.get(g.s..g.e).unwrap_or("").to_owned()
             };
-            let _ = ctx_s;
+            let ctx: String = if char_offsets {
+                text.chars().skip(ctx_s).take(g.e + 40 - ctx_s).collect()
+            } else {
+                let a = (0..=ctx_s)
+                    .rev()
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap_or(0);
+                let b = (g.e + 40).min(text.len());
+                let b = (b..=text.len())
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap_or(text.len());
+                text.get(a..b).unwrap_or("").to_owned()
+            };
             println!("  MISS `{snippet}` want {} got {vals:?}", g.value);
+            println!("       | {}", ctx.replace('\n', " "));
         }
     }
 }

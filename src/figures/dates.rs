@@ -263,6 +263,25 @@ impl Cx<'_> {
             .is_some_and(u8::is_ascii_uppercase)
     }
     fn is_future(&self, j: usize) -> bool {
+        // "said Friday", "announced on Monday": the date tells when something was said
+        let p = if self.is(j.wrapping_sub(1), b"on") {
+            j.wrapping_sub(2)
+        } else {
+            j.wrapping_sub(1)
+        };
+        if self.is_any(
+            p,
+            &[
+                b"said",
+                b"announced",
+                b"reported",
+                b"told",
+                b"announcement",
+                b"statement",
+            ],
+        ) {
+            return false;
+        }
         // cache the last clause checked: dates cluster
         if let Some((a, b, f)) = *self.future.borrow() {
             if a <= j && j < b {
@@ -373,19 +392,72 @@ const CLAUSE_REACH: usize = 60;
 /// The clause holding token `j`, bounded by sentence-final punctuation and by
 /// [`CLAUSE_REACH`] tokens either side.
 fn clause_bounds(text: &str, toks: &[Tok], j: usize) -> (usize, usize) {
-    let is_end = |t: &Tok| t.k == K::Punct && matches!(&text[t.s..t.e], "." | "!" | "?" | ";");
+    let is_end_at = |k: usize| {
+        let t = &toks[k];
+        if t.k != K::Punct {
+            return false;
+        }
+        match &text[t.s..t.e] {
+            "!" | "?" | ";" | ":" | "," | "\"" | "“" | "”" | "``" | "''" => true,
+            // "P. Davison", "Feb. 1", "Mr. Smith" do not end the clause
+            "." => !(k > 0 && t.glued && is_abbreviation(&text[toks[k - 1].s..toks[k - 1].e])),
+            _ => false,
+        }
+    };
     let j = j.min(toks.len());
     let lo = j.saturating_sub(CLAUSE_REACH);
     let mut a = j;
-    while a > lo && !is_end(&toks[a - 1]) {
+    while a > lo && !is_end_at(a - 1) {
         a -= 1;
     }
     let hi = (j + CLAUSE_REACH).min(toks.len());
     let mut b = j;
-    while b < hi && !is_end(&toks[b]) {
+    while b < hi && !is_end_at(b) {
         b += 1;
     }
     (a, b)
+}
+
+/// Whether a word before a `.` is an initial or a common abbreviation (`P.`, `Feb.`, `Mr.`).
+fn is_abbreviation(w: &str) -> bool {
+    let mut cs = w.chars();
+    if cs.next().is_some_and(char::is_uppercase) && cs.next().is_none() {
+        return true;
+    }
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "st"
+            | "jr"
+            | "sr"
+            | "co"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "no"
+            | "vs"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 /// Whether tokens `a..b` speak about the future ("will", "'ll", "scheduled", "going to").
@@ -397,7 +469,10 @@ fn speaks_of_future(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
             l.b(),
             b"will" | b"shall" | b"ll" | b"scheduled" | b"slated" | b"upcoming"
         ) || (l.b() == b"won" && raw(k + 1, "'") && raw(k + 2, "t"))
-            || (l.b() == b"going" && raw(k + 1, "to"))
+            || (matches!(l.b(), b"going" | b"set" | b"expected") && raw(k + 1, "to"))
+            || (l.b() == b"soon" && raw(k.wrapping_sub(1), "as"))
+            || (matches!(l.b(), b"is" | b"are") && raw(k + 1, "to"))
+            || l.b() == b"effective"
     })
 }
 
@@ -627,6 +702,27 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             // Day Month [Year]: "19 June 2024", "19th of June"
             if let Some(d) = day_month(cx, i) {
                 return Some(d);
+            }
+            // Centuries: "20th century", "11th-century"
+            if cx.glued(i + 1)
+                && cx.is_any(i + 1, &[b"th", b"st", b"nd", b"rd"])
+                && (cx.is(i + 2, b"century") || (cx.punct(i + 2, "-") && cx.is(i + 3, b"century")))
+                && !cx.is(i.wrapping_sub(1), b"the")
+            {
+                if let Some(v) = cx.int(i).filter(|&v| (1..=30).contains(&v)) {
+                    let te = if cx.is(i + 2, b"century") {
+                        i + 3
+                    } else {
+                        i + 4
+                    };
+                    #[allow(clippy::cast_possible_wrap)]
+                    return mk(
+                        i,
+                        te,
+                        Some(Timex::Century((v as i32 - 1) * 100)),
+                        "date:century",
+                    );
+                }
             }
             // Decades: 1990s, the '90s
             if cx.s(i).len() == 4 && cx.glued(i + 1) && cx.is(i + 1, b"s") {
@@ -1058,6 +1154,35 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     if let Some((y, e)) = spoken_year(cx, i + 2).or_else(|| cx.year_at(i + 2)) {
                         return mk(i, e, Some(Timex::Year(y)), "date:year");
                     }
+                }
+                // "for the year", "the year's": the year of the report
+                if cx.is(i + 1, b"year")
+                    && !cx.punct(i + 2, "-")
+                    && !cx.is_any(
+                        i + 2,
+                        &[
+                            b"earlier", b"ago", b"before", b"after", b"later", b"that", b"when",
+                        ],
+                    )
+                    && cx.kind(i + 2) != Some(K::Num)
+                    && !cx.is_any(i.wrapping_sub(1), &[b"all", b"throughout"])
+                {
+                    return mk(i, i + 2, base.map(|b| Timex::Year(b.year)), "date:the_year");
+                }
+                // "the past year", "the last decade": the one before the current one
+                if cx.is_any(i + 1, &[b"past", b"last"])
+                    && cx.is_any(i + 2, &[b"year", b"decade"])
+                    && !cx.punct(i + 3, "-")
+                    && !cx.is_any(i + 3, &[b"or", b"and"])
+                {
+                    let v = base.map(|b| {
+                        if cx.is(i + 2, b"year") {
+                            Timex::Year(b.year - 1)
+                        } else {
+                            Timex::Decade(b.year - b.year.rem_euclid(10) - 10)
+                        }
+                    });
+                    return mk(i, i + 3, v, "date:relative");
                 }
                 // "the 1988 third quarter", "the 1988 quarter", "the 1989 period"
                 if let Some((y, e)) = cx.year_at(i + 1) {
