@@ -908,12 +908,37 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     return mk(ts, te, v, "date:deictic");
                 }
                 b"now" | b"currently" | b"nowadays" => {
-                    if w == b"now" && (cx.is(i + 1, b"that") || cx.punct(i + 1, ",") && i == 0) {
+                    if w == b"now" && cx.punct(i + 1, ",") && i == 0 {
                         return None;
                     }
                     return mk(i, i + 1, Some(Timex::Present), "date:present");
                 }
                 b"recently" => return mk(i, i + 1, Some(Timex::Past), "date:past"),
+                // "as soon as possible"; "soon" itself unless it is "soon after" / "as soon as"
+                b"as"
+                    if cx.is(i + 1, b"soon")
+                        && cx.is(i + 2, b"as")
+                        && cx.is_any(i + 3, &[b"possible", b"practicable", b"feasible"]) =>
+                {
+                    return mk(i, i + 4, Some(Timex::Future), "date:future");
+                }
+                b"soon"
+                    if !cx.is_any(i.wrapping_sub(1), &[b"as", b"too", b"how"])
+                        && !cx.is_any(
+                            i + 1,
+                            &[
+                                b"after",
+                                b"as",
+                                b"afterward",
+                                b"afterwards",
+                                b"thereafter",
+                                b"enough",
+                            ],
+                        )
+                        && !cx.capitalized(i) =>
+                {
+                    return mk(i, i + 1, Some(Timex::Future), "date:future");
+                }
                 b"recent" | b"past"
                     if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural)
                         && !cx.is(i.wrapping_sub(1), b"the") =>
@@ -1168,6 +1193,13 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     && !cx.is_any(i.wrapping_sub(1), &[b"all", b"throughout"])
                 {
                     return mk(i, i + 2, base.map(|b| Timex::Year(b.year)), "date:the_year");
+                }
+                // "the past few weeks", "the last several quarters"
+                if cx.is_any(i + 1, &[b"past", b"last"])
+                    && cx.is_any(i + 2, &[b"few", b"several"])
+                    && time_unit(cx.lw(i + 3).b()).is_some_and(|(_, plural)| plural)
+                {
+                    return mk(i, i + 4, Some(Timex::Past), "date:past");
                 }
                 // "the past year", "the last decade": the one before the current one
                 if cx.is_any(i + 1, &[b"past", b"last"])
@@ -1902,6 +1934,45 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            // the clause's tense: initials and month abbreviations do not end it
+            (
+                "He will succeed Daniel P. Davison Feb. 1 as chief.",
+                "1989-11-02",
+                &[("Feb. 1", "1990-02-01")],
+            ),
+            (
+                "talks set to resume Monday in Belfast",
+                "1998-03-19",
+                &[("Monday", "1998-03-23")],
+            ),
+            (
+                "A spokesman said Thursday that troops will stay.",
+                "1998-03-06",
+                &[("Thursday", "1998-03-05")],
+            ),
+            (
+                "For the year, sales rose; over the past year they fell.",
+                "1989-11-02",
+                &[("the year", "1989"), ("the past year", "1988")],
+            ),
+            (
+                "a 20th century democrat near an 11th-century temple",
+                "1998-02-13",
+                &[("20th century", "19"), ("11th-century", "10")],
+            ),
+            (
+                "It may soon seek more, as soon as possible, soon after the vote.",
+                "1989-11-02",
+                &[
+                    ("soon", "FUTURE_REF"),
+                    ("as soon as possible", "FUTURE_REF"),
+                ],
+            ),
+            (
+                "Rates have fallen in the last few months.",
+                "1998-02-06",
+                &[("the last few months", "PAST_REF")],
+            ),
             ("for three years every week", "2024-11-06", &[]),
             ("2,000 soldiers and 2000 soldiers", "2024-11-06", &[]),
             (
