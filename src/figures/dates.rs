@@ -282,6 +282,31 @@ impl Cx<'_> {
         ) {
             return false;
         }
+        // deadlines and starts: "by February", "until Monday", "effective June 1",
+        // "ahead of the weekend"
+        let q = if self.is(j, b"the") {
+            j
+        } else {
+            p.wrapping_add(1)
+        };
+        if self.is_any(
+            q.wrapping_sub(1),
+            &[
+                b"by",
+                b"until",
+                b"till",
+                b"effective",
+                b"starting",
+                b"beginning",
+            ],
+        ) || (self.is(q.wrapping_sub(1), b"of") && self.is(q.wrapping_sub(2), b"ahead"))
+        {
+            // "had filed by Wednesday" looks back
+            let had = (2..8).any(|k| self.is(q.wrapping_sub(k), b"had"));
+            if !had {
+                return true;
+            }
+        }
         // cache the last clause checked: dates cluster
         if let Some((a, b, f)) = *self.future.borrow() {
             if a <= j && j < b {
@@ -581,7 +606,7 @@ fn resolve_month_day(base: Date, m: u32, d: u32, future: bool) -> Option<Date> {
             let back = b - p.to_days();
             let fwd = n.to_days() - b;
             let forward = if future {
-                fwd <= back + 14
+                fwd <= 2 * back + 14
             } else {
                 fwd * 3 < back
             };
@@ -1939,6 +1964,16 @@ mod tests {
                 "He will succeed Daniel P. Davison Feb. 1 as chief.",
                 "1989-11-02",
                 &[("Feb. 1", "1990-02-01")],
+            ),
+            (
+                "repay the loan by February; the pact, effective June 1, was signed",
+                "1989-11-02",
+                &[("February", "1990-02"), ("June 1", "1990-06-01")],
+            ),
+            (
+                "members had filed reports by Wednesday",
+                "1990-08-16",
+                &[("Wednesday", "1990-08-15")],
             ),
             (
                 "talks set to resume Monday in Belfast",
