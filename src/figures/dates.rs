@@ -652,12 +652,40 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
                 last_quarter = Some((y, q));
             }
             if d.te > d.ts {
+                let floor = out.last().map_or(0, |p: &TokDate| p.te);
+                extend_span(&cx, &mut d, floor);
                 i = d.te;
                 out.push(d);
                 continue;
             }
         }
         i += 1;
+    }
+}
+
+/// Widens a match over the words both TimeBank and AQUAINT keep inside the expression, never
+/// before `floor`: "mid-1996", "the end of 1990", "the middle of October", "the end of this
+/// week". (TimeBank also keeps "early", "late", "nearly" and "July last year" together, but
+/// AQUAINT does not, so those stay outside.)
+fn extend_span(cx: &Cx<'_>, d: &mut TokDate, floor: usize) {
+    let room = |ts: usize, k: usize| ts >= k + floor;
+    // "mid-1996", "mid-October"
+    if matches!(d.rule, "date:year" | "date:month_year" | "date:month")
+        && room(d.ts, 2)
+        && cx.punct(d.ts - 1, "-")
+        && cx.glued(d.ts - 1)
+        && cx.is(d.ts - 2, b"mid")
+    {
+        d.ts -= 2;
+    }
+    // "the end of 1990", "the beginning of October", "the end of this week"
+    if d.timex.is_some_and(|t| !t.is_reference())
+        && room(d.ts, 3)
+        && cx.is(d.ts - 1, b"of")
+        && cx.is_any(d.ts - 2, &[b"end", b"beginning", b"middle", b"start"])
+        && cx.is(d.ts - 3, b"the")
+    {
+        d.ts -= 3;
     }
 }
 
@@ -1974,6 +2002,11 @@ mod tests {
                 "members had filed reports by Wednesday",
                 "1990-08-16",
                 &[("Wednesday", "1990-08-15")],
+            ),
+            (
+                "by the end of 1990 and in mid-1996",
+                "1998-02-13",
+                &[("the end of 1990", "1990"), ("mid-1996", "1996")],
             ),
             (
                 "talks set to resume Monday in Belfast",
