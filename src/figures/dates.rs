@@ -187,7 +187,7 @@ pub fn find_dates(text: &str, base: Option<Date>) -> Vec<DateMatch> {
     let mut toks = Vec::new();
     tokenize(text, &mut toks);
     let mut out = Vec::new();
-    dates_in(text, &toks, base, &mut out);
+    dates_in(text, &toks, base, &mut DateCtx::default(), &mut out);
     out
 }
 
@@ -200,10 +200,24 @@ pub(crate) struct TokDate {
     pub rule: &'static str,
 }
 
+/// What earlier sentences of a document said about time: the quarter under discussion and the
+/// last date mentioned (for "that year", "the following month").
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DateCtx {
+    last_quarter: Option<(i32, u32)>,
+    anchor: Option<Timex>,
+}
+
 /// Finds dates on pre-tokenised text; appends [`DateMatch`]es (spans relative to `text`).
-pub(crate) fn dates_in(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<DateMatch>) {
+pub(crate) fn dates_in(
+    text: &str,
+    toks: &[Tok],
+    base: Option<Date>,
+    ctx: &mut DateCtx,
+    out: &mut Vec<DateMatch>,
+) {
     let mut found = Vec::new();
-    dates_tok(text, toks, base, &mut found);
+    dates_tok(text, toks, base, ctx, &mut found);
     out.extend(found.iter().map(|d| DateMatch {
         span: Span::new(toks[d.ts].s, toks[d.te - 1].e),
         value: d.timex.and_then(|t| t.value()),
@@ -627,7 +641,13 @@ fn season_word(w: &[u8]) -> Option<Season> {
 }
 
 #[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
-fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate>) {
+fn dates_tok(
+    text: &str,
+    toks: &[Tok],
+    base: Option<Date>,
+    ctx: &mut DateCtx,
+    out: &mut Vec<TokDate>,
+) {
     let cx = Cx {
         text,
         t: toks,
@@ -637,8 +657,16 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
     let n = toks.len();
     let mut i = 0;
     // the quarter under discussion: "a year ago" then means the same quarter a year before
-    let mut last_quarter: Option<(i32, u32)> = None;
+    let mut last_quarter = ctx.last_quarter;
     while i < n {
+        if let Some(d) = anaphoric(&cx, i, ctx.anchor) {
+            i = d.te;
+            if let Some(t) = d.timex {
+                ctx.anchor = Some(t);
+            }
+            out.push(d);
+            continue;
+        }
         if let Some(mut d) = match_at(&cx, i) {
             if d.rule == "date:year_ago" {
                 if let (Some((y, q)), Some(_)) = (last_quarter, d.timex) {
@@ -654,6 +682,12 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
             if d.te > d.ts {
                 let floor = out.last().map_or(0, |p: &TokDate| p.te);
                 extend_span(&cx, &mut d, floor);
+                if let Some(
+                    t @ (Timex::Day(_) | Timex::Month(..) | Timex::Quarter(..) | Timex::Year(_)),
+                ) = d.timex
+                {
+                    ctx.anchor = Some(t);
+                }
                 i = d.te;
                 out.push(d);
                 continue;
@@ -661,6 +695,53 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
         }
         i += 1;
     }
+    ctx.last_quarter = last_quarter;
+}
+
+/// "that year", "that quarter", "the following month": a date relative to the last one the
+/// text mentioned (`anchor`), not to the publication date.
+fn anaphoric(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
+    let anchor = anchor?;
+    let (step, u) = if cx.is(i, b"that") {
+        (0, i + 1)
+    } else if cx.is(i, b"the") && cx.is(i + 1, b"following") {
+        (1, i + 2)
+    } else {
+        return None;
+    };
+    let (unit, false) = time_unit(cx.lw(u).b())? else {
+        return None;
+    };
+    // "that year's", fine; "the following year or two", "that day and the next" are vaguer
+    if cx.is_any(u + 1, &[b"or", b"alone"]) || cx.punct(u + 1, "-") {
+        return None;
+    }
+    let timex = match (unit, anchor) {
+        (TUnit::Year, Timex::Year(y) | Timex::Month(y, _) | Timex::Quarter(y, _)) => {
+            Timex::Year(y + step)
+        }
+        (TUnit::Year, Timex::Day(d)) => Timex::Year(d.year + step),
+        (TUnit::Month, Timex::Month(y, m)) => {
+            let (y, m) = month_add(y, m, step);
+            Timex::Month(y, m)
+        }
+        (TUnit::Month, Timex::Day(d)) => {
+            let (y, m) = month_add(d.year, d.month, step);
+            Timex::Month(y, m)
+        }
+        (TUnit::Quarter, Timex::Quarter(y, q)) => {
+            let (y, m) = month_add(y, q * 3 - 2, step * 3);
+            Timex::Quarter(y, (m - 1) / 3 + 1)
+        }
+        (TUnit::Day, Timex::Day(d)) => Timex::Day(d.add_days(i64::from(step))),
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te: u + 1,
+        timex: Some(timex),
+        rule: "date:anaphoric",
+    })
 }
 
 /// Widens a match over the words both TimeBank and AQUAINT keep inside the expression, never
@@ -2007,6 +2088,15 @@ mod tests {
                 "by the end of 1990 and in mid-1996",
                 "1998-02-13",
                 &[("the end of 1990", "1990"), ("mid-1996", "1996")],
+            ),
+            (
+                "made general in 1995, and the following year he left; that year-end was calm",
+                "1998-04-18",
+                &[
+                    ("1995", "1995"),
+                    ("the following year", "1996"),
+                    ("year-end", "1998"),
+                ],
             ),
             (
                 "talks set to resume Monday in Belfast",
