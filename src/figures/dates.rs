@@ -785,6 +785,10 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             rule,
         })
     };
+    // "05-Aug-2016", "2019/aug/01", "Sep-23-2020", "Dec-2018"
+    if let Some(d) = separated_date(cx, i) {
+        return Some(d);
+    }
     match t.k {
         K::Num => {
             // ISO 2024-06-19
@@ -1475,6 +1479,66 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     }
 }
 
+/// Dates written with a month name between `-` or `/` separators: "05-Aug-2016",
+/// "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Dec-2018", "Dec/2018".
+fn separated_date(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let sep = |k: usize| (cx.punct(k, "-") || cx.punct(k, "/")) && cx.glued(k) && cx.glued(k + 1);
+    let mon = |k: usize| {
+        if cx.kind(k) == Some(K::Word) {
+            month_word(cx.lw(k).b())
+        } else {
+            None
+        }
+    };
+    let year = |k: usize| {
+        let v = cx
+            .int(k)
+            .filter(|_| cx.s(k).len() == 4 && cx.kind(k) == Some(K::Num))?;
+        i32::try_from(v).ok().filter(|y| (1000..=2099).contains(y))
+    };
+    let day = |k: usize| {
+        cx.int(k)
+            .filter(|&d| cx.s(k).len() <= 2 && cx.kind(k) == Some(K::Num) && (1..=31).contains(&d))
+    };
+    // not the middle of a longer run of separated pieces
+    if i > 0 && sep(i - 1) {
+        return None;
+    }
+    let day_match = |y: i32, m: u32, d: u32, te: usize| {
+        Some(TokDate {
+            ts: i,
+            te,
+            timex: Some(Timex::Day(Date::new(y, m, d)?)),
+            rule: "date:separated",
+        })
+    };
+    if !sep(i + 1) {
+        return None;
+    }
+    if let (Some(d), Some(m), true, Some(y)) = (day(i), mon(i + 2), sep(i + 3), year(i + 4)) {
+        return day_match(y, m, d, i + 5);
+    }
+    if let (Some(y), Some(m), true, Some(d)) = (year(i), mon(i + 2), sep(i + 3), day(i + 4)) {
+        return day_match(y, m, d, i + 5);
+    }
+    if let Some(m) = mon(i) {
+        if let (Some(d), true, Some(y)) = (day(i + 2), sep(i + 3), year(i + 4)) {
+            return day_match(y, m, d, i + 5);
+        }
+        if let Some(y) = year(i + 2) {
+            if !sep(i + 3) {
+                return Some(TokDate {
+                    ts: i,
+                    te: i + 3,
+                    timex: Some(Timex::Month(y, m)),
+                    rule: "date:separated",
+                });
+            }
+        }
+    }
+    None
+}
+
 /// A year said in words: "nineteen ninety-six", "two thousand (and) one".
 fn spoken_year(cx: &Cx<'_>, i: usize) -> Option<(i32, usize)> {
     let l = cx.lw(i);
@@ -2068,6 +2132,16 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            (
+                "on 05-Aug-2016, 2019/aug/01, Sep-23-2020 and Dec-2018",
+                "2024-11-06",
+                &[
+                    ("05-Aug-2016", "2016-08-05"),
+                    ("2019/aug/01", "2019-08-01"),
+                    ("Sep-23-2020", "2020-09-23"),
+                    ("Dec-2018", "2018-12"),
+                ],
+            ),
             // the clause's tense: initials and month abbreviations do not end it
             (
                 "He will succeed Daniel P. Davison Feb. 1 as chief.",
