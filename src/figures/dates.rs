@@ -789,6 +789,10 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     if let Some(d) = separated_date(cx, i) {
         return Some(d);
     }
+    // "three weeks from tomorrow", "2 weeks before May 13 1999", "3 days after January 12th"
+    if let Some(d) = offset_from(cx, i) {
+        return Some(d);
+    }
     match t.k {
         K::Num => {
             // ISO 2024-06-19
@@ -1479,6 +1483,62 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     }
 }
 
+/// `N units from|after|before DAY`, where DAY is a day-precise date ("tomorrow", "January 12th",
+/// "Christmas") or `now`/`today`: the day that many units away.
+fn offset_from(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let l = cx.lw(i);
+    let w = l.b();
+    let n = if matches!(w, b"a" | b"an" | b"one") {
+        1
+    } else if let Some(v) = cx.int(i).filter(|&v| v < 1000 && cx.s(i).len() <= 3) {
+        v
+    } else if let Some((v, false)) = lex::unit_word(w) {
+        v
+    } else {
+        return None;
+    };
+    let (unit, _) = time_unit(cx.lw(i + 1).b())?;
+    let sign: i64 = match cx.lw(i + 2).b() {
+        b"from" | b"after" => 1,
+        b"before" => -1,
+        _ => return None,
+    };
+    let k = i + 3;
+    // no chains ("a day after a day after ..."): the anchor is a plain date, so recursion
+    // stays one level deep
+    if time_unit(cx.lw(k + 1).b()).is_some() && cx.is_any(k + 2, &[b"from", b"after", b"before"]) {
+        return None;
+    }
+    let (anchor, te) = if cx.is(k, b"now") && sign > 0 {
+        (cx.base?, k + 1)
+    } else {
+        let d = match_at(cx, k)?;
+        match d.timex {
+            Some(Timex::Day(day)) if d.ts == k => (day, d.te),
+            _ => return None,
+        }
+    };
+    let n = i64::from(n) * sign;
+    let day = match unit {
+        TUnit::Day => anchor.add_days(n),
+        TUnit::Week => anchor.add_days(7 * n),
+        TUnit::Fortnight => anchor.add_days(14 * n),
+        TUnit::Month | TUnit::Year => {
+            let months = i32::try_from(if unit == TUnit::Year { 12 * n } else { n }).ok()?;
+            let (y, m) = month_add(anchor.year, anchor.month, months);
+            let last = (28..=31).rev().find(|&d| Date::new(y, m, d).is_some())?;
+            Date::new(y, m, anchor.day.min(last))?
+        }
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te,
+        timex: Some(Timex::Day(day)),
+        rule: "date:offset",
+    })
+}
+
 /// Dates written with a month name between `-` or `/` separators: "05-Aug-2016",
 /// "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Dec-2018", "Dec/2018".
 fn separated_date(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
@@ -2132,6 +2192,15 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            (
+                "three weeks from tomorrow, 2 weeks before May 13 1999, a month after Jan. 31",
+                "2018-05-31",
+                &[
+                    ("three weeks from tomorrow", "2018-06-22"),
+                    ("2 weeks before May 13 1999", "1999-04-29"),
+                    ("a month after Jan. 31", "2018-02-28"),
+                ],
+            ),
             (
                 "on 05-Aug-2016, 2019/aug/01, Sep-23-2020 and Dec-2018",
                 "2024-11-06",
