@@ -793,6 +793,10 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     if let Some(d) = offset_from(cx, i) {
         return Some(d);
     }
+    // "the first week of 2021", "week 27 of last year", "the 9th month of next year"
+    if let Some(d) = nth_of_year(cx, i) {
+        return Some(d);
+    }
     match t.k {
         K::Num => {
             // ISO 2024-06-19
@@ -1539,6 +1543,65 @@ fn offset_from(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     })
 }
 
+/// `(the) Nth week|month of YEAR` and `week N of YEAR`, where YEAR is a year or
+/// `last|this|next year`.
+fn nth_of_year(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let j = if cx.is(i, b"the") { i + 1 } else { i };
+    // an ordinal word ("first") or a number with its suffix ("3rd")
+    let ordinal_at = |k: usize| -> Option<(u32, usize)> {
+        if let Some((v, false)) = ordinal_word(cx.lw(k).b()) {
+            return Some((v, k + 1));
+        }
+        let v = cx.int(k)?;
+        (cx.glued(k + 1) && cx.is_any(k + 1, &[b"st", b"nd", b"rd", b"th"])).then_some((v, k + 2))
+    };
+    let (n, unit, k) = if cx.is(j, b"week") && j == i {
+        // "week 27 of ..."
+        let v = cx.int(j + 1).filter(|_| cx.kind(j + 1) == Some(K::Num))?;
+        (v, TUnit::Week, j + 2)
+    } else {
+        let (v, k) = ordinal_at(j)?;
+        let (u, false) = time_unit(cx.lw(k).b())? else {
+            return None;
+        };
+        (v, u, k + 1)
+    };
+    if !cx.is(k, b"of") {
+        return None;
+    }
+    let (year, te) = if let Some((y, e)) = cx.year_at(k + 1) {
+        (y, e)
+    } else if cx.is(k + 2, b"year") {
+        let step = match cx.lw(k + 1).b() {
+            b"last" | b"previous" => -1,
+            b"this" | b"current" => 0,
+            b"next" => 1,
+            _ => return None,
+        };
+        (cx.base?.year + step, k + 3)
+    } else {
+        return None;
+    };
+    let timex = match unit {
+        TUnit::Week if (1..=53).contains(&n) => {
+            let jan4 = Date::new(year, 1, 4)?;
+            let week = monday(jan4).add_days(7 * i64::from(n - 1));
+            if iso_week(week).0 != year {
+                return None;
+            }
+            Timex::Week(week)
+        }
+        TUnit::Month if (1..=12).contains(&n) => Timex::Month(year, n),
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te,
+        timex: Some(timex),
+        rule: "date:nth_of_year",
+    })
+}
+
 /// Dates written with a month name between `-` or `/` separators: "05-Aug-2016",
 /// "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Dec-2018", "Dec/2018".
 fn separated_date(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
@@ -2192,6 +2255,15 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            (
+                "the first week of 2021, week 27 of last year, the 9th month of next year",
+                "2018-05-31",
+                &[
+                    ("the first week of 2021", "2021-W01"),
+                    ("week 27 of last year", "2017-W27"),
+                    ("the 9th month of next year", "2019-09"),
+                ],
+            ),
             (
                 "three weeks from tomorrow, 2 weeks before May 13 1999, a month after Jan. 31",
                 "2018-05-31",
