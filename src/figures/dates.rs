@@ -1854,6 +1854,12 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         Some((y, e)) => (e, Some(y)),
         None => (k, None),
     };
+    // "$12 December 27", "pay 12 December 27th": the number belongs to something else and the
+    // month takes the day after it
+    let money = i > 0 && matches!(cx.s(i - 1), "$" | "€" | "£" | "¥");
+    if year.is_none() && (money || cx.day_at(k).is_some()) {
+        return None;
+    }
     Some(TokDate {
         ts: i,
         te: k2,
@@ -2255,6 +2261,11 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            (
+                "I bought it for $12 December 27",
+                "2018-12-30",
+                &[("December 27", "2018-12-27")],
+            ),
             (
                 "the first week of 2021, week 27 of last year, the 9th month of next year",
                 "2018-05-31",
