@@ -1756,7 +1756,9 @@ fn holiday_in(kind: u8, y: i32) -> Option<Date> {
 /// Holidays: "Christmas (Day|Eve)", "New Year's Day|Eve", "Thanksgiving (Day)", "Easter
 /// (Sunday)", "Halloween", "Valentine's Day" — the nearest one, leaning on the past.
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
-    if !cx.capitalized(i) {
+    // these names mean the holiday even in lower case
+    let unambiguous = cx.is_any(i, &[b"christmas", b"easter", b"halloween", b"thanksgiving"]);
+    if !cx.capitalized(i) && !unambiguous {
         return None;
     }
     let l = cx.lw(i);
