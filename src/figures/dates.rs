@@ -793,6 +793,12 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     if let Some(d) = offset_from(cx, i) {
         return Some(d);
     }
+    // "(will leave) in two weeks": the point that far ahead, at the unit's precision
+    if cx.is(i, b"in") {
+        if let Some(d) = in_units(cx, i) {
+            return Some(d);
+        }
+    }
     // "the first week of 2021", "week 27 of last year", "the 9th month of next year"
     if let Some(d) = nth_of_year(cx, i) {
         return Some(d);
@@ -1543,6 +1549,48 @@ fn offset_from(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     })
 }
 
+/// `in N units` in a clause about the future ("will leave in two weeks"): the day (month,
+/// year) that far after the base date. Past or unmarked clauses ("the first time in two
+/// years") are durations and give nothing.
+fn in_units(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let j = i + 1;
+    let l = cx.lw(j);
+    let w = l.b();
+    let n = if matches!(w, b"a" | b"an" | b"one") {
+        1
+    } else if let Some(v) = cx.int(j).filter(|&v| v < 1000 && cx.s(j).len() <= 3) {
+        v
+    } else if let Some((v, false)) = lex::unit_word(w) {
+        v
+    } else {
+        return None;
+    };
+    let (unit, _) = time_unit(cx.lw(j + 1).b())?;
+    // "in two years since 2011", "in a week's time" stay simple; "in 2 weeks or so" is vague
+    if cx.is_any(j + 2, &[b"or", b"since", b"of"]) || !cx.is_future(i) {
+        return None;
+    }
+    let b = cx.base?;
+    let n = i64::from(n);
+    let timex = match unit {
+        TUnit::Day => Timex::Day(b.add_days(n)),
+        TUnit::Week => Timex::Day(b.add_days(7 * n)),
+        TUnit::Fortnight => Timex::Day(b.add_days(14 * n)),
+        TUnit::Month => {
+            let (y, m) = month_add(b.year, b.month, i32::try_from(n).ok()?);
+            Timex::Month(y, m)
+        }
+        TUnit::Year => Timex::Year(b.year + i32::try_from(n).ok()?),
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te: j + 2,
+        timex: Some(timex),
+        rule: "date:in_units",
+    })
+}
+
 /// `(the) Nth week|month of YEAR` and `week N of YEAR`, where YEAR is a year or
 /// `last|this|next year`.
 fn nth_of_year(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
@@ -2263,6 +2311,12 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            (
+                "I will leave in two weeks.",
+                "2018-07-05",
+                &[("in two weeks", "2018-07-19")],
+            ),
+            ("the highest level in two years", "2018-07-05", &[]),
             (
                 "I bought it for $12 December 27",
                 "2018-12-30",
