@@ -1204,6 +1204,19 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     let ts = if w == b"past" { i - 1 } else { i };
                     return mk(ts, i + 2, v, "date:season");
                 }
+                // "this calendar year", "next fiscal year"
+                if matches!(nb, b"fiscal" | b"calendar" | b"financial")
+                    && cx.is(i + 2, b"year")
+                    && w != b"past"
+                {
+                    let step = match rel {
+                        Rel::Last => -1,
+                        Rel::Next => 1,
+                        _ => 0,
+                    };
+                    let v = base.map(|b| Timex::Year(b.year + step));
+                    return mk(i, i + 3, v, "date:fiscal_year");
+                }
                 if nb == b"weekend" {
                     let v = base.map(|b| {
                         let m = monday(b);
@@ -2311,6 +2324,11 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            (
+                "profit this calendar year and next fiscal year",
+                "2019-03-01",
+                &[("this calendar year", "2019"), ("next fiscal year", "2020")],
+            ),
             (
                 "I will leave in two weeks.",
                 "2018-07-05",
