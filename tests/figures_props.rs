@@ -58,6 +58,8 @@ fn long_and_odd_inputs() {
     check(&long);
     check(&"9".repeat(10_000));
     check(&"one ".repeat(3000));
+    check(&"1 day after ".repeat(20_000));
+    check(&"Dec-2018-".repeat(20_000));
     check("\u{0}\u{FEFF}\u{202F}1\u{202F}000 ½ ⅔ 𝟙𝟚 ١٢٣ 12\u{301}");
 }
 

@@ -203,6 +203,17 @@ fn score_doc(
     for g in &dates {
         if spans.iter().any(|&(s, e)| s == g.s && e == g.e) {
             sc.span_tp += 1;
+        } else if verbose {
+            let cut = |a: usize, b: usize| -> String {
+                if char_offsets {
+                    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+                } else {
+                    text.get(a..b).unwrap_or("").to_owned()
+                }
+            };
+            for &(s, e) in spans.iter().filter(|&&(s, e)| s < g.e && g.s < e) {
+                println!("  SPAN gold `{}` pred `{}`", cut(g.s, g.e), cut(s, e));
+            }
         }
         let over: Vec<usize> = (0..preds.len())
             .filter(|&k| spans[k].0 < g.e && g.s < spans[k].1)
@@ -226,8 +237,21 @@ fn score_doc(
             } else {
                 text.get(g.s..g.e).unwrap_or("").to_owned()
             };
-            let _ = ctx_s;
+            let ctx: String = if char_offsets {
+                text.chars().skip(ctx_s).take(g.e + 40 - ctx_s).collect()
+            } else {
+                let a = (0..=ctx_s)
+                    .rev()
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap_or(0);
+                let b = (g.e + 40).min(text.len());
+                let b = (b..=text.len())
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap_or(text.len());
+                text.get(a..b).unwrap_or("").to_owned()
+            };
             println!("  MISS `{snippet}` want {} got {vals:?}", g.value);
+            println!("       | {}", ctx.replace('\n', " "));
         }
     }
 }

@@ -187,7 +187,7 @@ pub fn find_dates(text: &str, base: Option<Date>) -> Vec<DateMatch> {
     let mut toks = Vec::new();
     tokenize(text, &mut toks);
     let mut out = Vec::new();
-    dates_in(text, &toks, base, &mut out);
+    dates_in(text, &toks, base, &mut DateCtx::default(), &mut out);
     out
 }
 
@@ -200,10 +200,24 @@ pub(crate) struct TokDate {
     pub rule: &'static str,
 }
 
+/// What earlier sentences of a document said about time: the quarter under discussion and the
+/// last date mentioned (for "that year", "the following month").
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DateCtx {
+    last_quarter: Option<(i32, u32)>,
+    anchor: Option<Timex>,
+}
+
 /// Finds dates on pre-tokenised text; appends [`DateMatch`]es (spans relative to `text`).
-pub(crate) fn dates_in(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<DateMatch>) {
+pub(crate) fn dates_in(
+    text: &str,
+    toks: &[Tok],
+    base: Option<Date>,
+    ctx: &mut DateCtx,
+    out: &mut Vec<DateMatch>,
+) {
     let mut found = Vec::new();
-    dates_tok(text, toks, base, &mut found);
+    dates_tok(text, toks, base, ctx, &mut found);
     out.extend(found.iter().map(|d| DateMatch {
         span: Span::new(toks[d.ts].s, toks[d.te - 1].e),
         value: d.timex.and_then(|t| t.value()),
@@ -263,6 +277,50 @@ impl Cx<'_> {
             .is_some_and(u8::is_ascii_uppercase)
     }
     fn is_future(&self, j: usize) -> bool {
+        // "said Friday", "announced on Monday": the date tells when something was said
+        let p = if self.is(j.wrapping_sub(1), b"on") {
+            j.wrapping_sub(2)
+        } else {
+            j.wrapping_sub(1)
+        };
+        if self.is_any(
+            p,
+            &[
+                b"said",
+                b"announced",
+                b"reported",
+                b"told",
+                b"announcement",
+                b"statement",
+            ],
+        ) {
+            return false;
+        }
+        // deadlines and starts: "by February", "until Monday", "effective June 1",
+        // "ahead of the weekend"
+        let q = if self.is(j, b"the") {
+            j
+        } else {
+            p.wrapping_add(1)
+        };
+        if self.is_any(
+            q.wrapping_sub(1),
+            &[
+                b"by",
+                b"until",
+                b"till",
+                b"effective",
+                b"starting",
+                b"beginning",
+            ],
+        ) || (self.is(q.wrapping_sub(1), b"of") && self.is(q.wrapping_sub(2), b"ahead"))
+        {
+            // "had filed by Wednesday" looks back
+            let had = (2..8).any(|k| self.is(q.wrapping_sub(k), b"had"));
+            if !had {
+                return true;
+            }
+        }
         // cache the last clause checked: dates cluster
         if let Some((a, b, f)) = *self.future.borrow() {
             if a <= j && j < b {
@@ -373,19 +431,72 @@ const CLAUSE_REACH: usize = 60;
 /// The clause holding token `j`, bounded by sentence-final punctuation and by
 /// [`CLAUSE_REACH`] tokens either side.
 fn clause_bounds(text: &str, toks: &[Tok], j: usize) -> (usize, usize) {
-    let is_end = |t: &Tok| t.k == K::Punct && matches!(&text[t.s..t.e], "." | "!" | "?" | ";");
+    let is_end_at = |k: usize| {
+        let t = &toks[k];
+        if t.k != K::Punct {
+            return false;
+        }
+        match &text[t.s..t.e] {
+            "!" | "?" | ";" | ":" | "," | "\"" | "“" | "”" | "``" | "''" => true,
+            // "P. Davison", "Feb. 1", "Mr. Smith" do not end the clause
+            "." => !(k > 0 && t.glued && is_abbreviation(&text[toks[k - 1].s..toks[k - 1].e])),
+            _ => false,
+        }
+    };
     let j = j.min(toks.len());
     let lo = j.saturating_sub(CLAUSE_REACH);
     let mut a = j;
-    while a > lo && !is_end(&toks[a - 1]) {
+    while a > lo && !is_end_at(a - 1) {
         a -= 1;
     }
     let hi = (j + CLAUSE_REACH).min(toks.len());
     let mut b = j;
-    while b < hi && !is_end(&toks[b]) {
+    while b < hi && !is_end_at(b) {
         b += 1;
     }
     (a, b)
+}
+
+/// Whether a word before a `.` is an initial or a common abbreviation (`P.`, `Feb.`, `Mr.`).
+fn is_abbreviation(w: &str) -> bool {
+    let mut cs = w.chars();
+    if cs.next().is_some_and(char::is_uppercase) && cs.next().is_none() {
+        return true;
+    }
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "st"
+            | "jr"
+            | "sr"
+            | "co"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "no"
+            | "vs"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 /// Whether tokens `a..b` speak about the future ("will", "'ll", "scheduled", "going to").
@@ -397,7 +508,10 @@ fn speaks_of_future(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
             l.b(),
             b"will" | b"shall" | b"ll" | b"scheduled" | b"slated" | b"upcoming"
         ) || (l.b() == b"won" && raw(k + 1, "'") && raw(k + 2, "t"))
-            || (l.b() == b"going" && raw(k + 1, "to"))
+            || (matches!(l.b(), b"going" | b"set" | b"expected") && raw(k + 1, "to"))
+            || (l.b() == b"soon" && raw(k.wrapping_sub(1), "as"))
+            || (matches!(l.b(), b"is" | b"are") && raw(k + 1, "to"))
+            || l.b() == b"effective"
     })
 }
 
@@ -506,7 +620,7 @@ fn resolve_month_day(base: Date, m: u32, d: u32, future: bool) -> Option<Date> {
             let back = b - p.to_days();
             let fwd = n.to_days() - b;
             let forward = if future {
-                fwd <= back + 14
+                fwd <= 2 * back + 14
             } else {
                 fwd * 3 < back
             };
@@ -527,7 +641,13 @@ fn season_word(w: &[u8]) -> Option<Season> {
 }
 
 #[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
-fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate>) {
+fn dates_tok(
+    text: &str,
+    toks: &[Tok],
+    base: Option<Date>,
+    ctx: &mut DateCtx,
+    out: &mut Vec<TokDate>,
+) {
     let cx = Cx {
         text,
         t: toks,
@@ -537,8 +657,16 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
     let n = toks.len();
     let mut i = 0;
     // the quarter under discussion: "a year ago" then means the same quarter a year before
-    let mut last_quarter: Option<(i32, u32)> = None;
+    let mut last_quarter = ctx.last_quarter;
     while i < n {
+        if let Some(d) = anaphoric(&cx, i, ctx.anchor) {
+            i = d.te;
+            if let Some(t) = d.timex {
+                ctx.anchor = Some(t);
+            }
+            out.push(d);
+            continue;
+        }
         if let Some(mut d) = match_at(&cx, i) {
             if d.rule == "date:year_ago" {
                 if let (Some((y, q)), Some(_)) = (last_quarter, d.timex) {
@@ -552,12 +680,93 @@ fn dates_tok(text: &str, toks: &[Tok], base: Option<Date>, out: &mut Vec<TokDate
                 last_quarter = Some((y, q));
             }
             if d.te > d.ts {
+                let floor = out.last().map_or(0, |p: &TokDate| p.te);
+                extend_span(&cx, &mut d, floor);
+                if let Some(
+                    t @ (Timex::Day(_) | Timex::Month(..) | Timex::Quarter(..) | Timex::Year(_)),
+                ) = d.timex
+                {
+                    ctx.anchor = Some(t);
+                }
                 i = d.te;
                 out.push(d);
                 continue;
             }
         }
         i += 1;
+    }
+    ctx.last_quarter = last_quarter;
+}
+
+/// "that year", "that quarter", "the following month": a date relative to the last one the
+/// text mentioned (`anchor`), not to the publication date.
+fn anaphoric(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
+    let anchor = anchor?;
+    let (step, u) = if cx.is(i, b"that") {
+        (0, i + 1)
+    } else if cx.is(i, b"the") && cx.is(i + 1, b"following") {
+        (1, i + 2)
+    } else {
+        return None;
+    };
+    let (unit, false) = time_unit(cx.lw(u).b())? else {
+        return None;
+    };
+    // "that year's", fine; "the following year or two", "that day and the next" are vaguer
+    if cx.is_any(u + 1, &[b"or", b"alone"]) || cx.punct(u + 1, "-") {
+        return None;
+    }
+    let timex = match (unit, anchor) {
+        (TUnit::Year, Timex::Year(y) | Timex::Month(y, _) | Timex::Quarter(y, _)) => {
+            Timex::Year(y + step)
+        }
+        (TUnit::Year, Timex::Day(d)) => Timex::Year(d.year + step),
+        (TUnit::Month, Timex::Month(y, m)) => {
+            let (y, m) = month_add(y, m, step);
+            Timex::Month(y, m)
+        }
+        (TUnit::Month, Timex::Day(d)) => {
+            let (y, m) = month_add(d.year, d.month, step);
+            Timex::Month(y, m)
+        }
+        (TUnit::Quarter, Timex::Quarter(y, q)) => {
+            let (y, m) = month_add(y, q * 3 - 2, step * 3);
+            Timex::Quarter(y, (m - 1) / 3 + 1)
+        }
+        (TUnit::Day, Timex::Day(d)) => Timex::Day(d.add_days(i64::from(step))),
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te: u + 1,
+        timex: Some(timex),
+        rule: "date:anaphoric",
+    })
+}
+
+/// Widens a match over the words both TimeBank and AQUAINT keep inside the expression, never
+/// before `floor`: "mid-1996", "the end of 1990", "the middle of October", "the end of this
+/// week". (TimeBank also keeps "early", "late", "nearly" and "July last year" together, but
+/// AQUAINT does not, so those stay outside.)
+fn extend_span(cx: &Cx<'_>, d: &mut TokDate, floor: usize) {
+    let room = |ts: usize, k: usize| ts >= k + floor;
+    // "mid-1996", "mid-October"
+    if matches!(d.rule, "date:year" | "date:month_year" | "date:month")
+        && room(d.ts, 2)
+        && cx.punct(d.ts - 1, "-")
+        && cx.glued(d.ts - 1)
+        && cx.is(d.ts - 2, b"mid")
+    {
+        d.ts -= 2;
+    }
+    // "the end of 1990", "the beginning of October", "the end of this week"
+    if d.timex.is_some_and(|t| !t.is_reference())
+        && room(d.ts, 3)
+        && cx.is(d.ts - 1, b"of")
+        && cx.is_any(d.ts - 2, &[b"end", b"beginning", b"middle", b"start"])
+        && cx.is(d.ts - 3, b"the")
+    {
+        d.ts -= 3;
     }
 }
 
@@ -576,6 +785,24 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             rule,
         })
     };
+    // "05-Aug-2016", "2019/aug/01", "Sep-23-2020", "Dec-2018"
+    if let Some(d) = separated_date(cx, i) {
+        return Some(d);
+    }
+    // "three weeks from tomorrow", "2 weeks before May 13 1999", "3 days after January 12th"
+    if let Some(d) = offset_from(cx, i) {
+        return Some(d);
+    }
+    // "(will leave) in two weeks": the point that far ahead, at the unit's precision
+    if cx.is(i, b"in") {
+        if let Some(d) = in_units(cx, i) {
+            return Some(d);
+        }
+    }
+    // "the first week of 2021", "week 27 of last year", "the 9th month of next year"
+    if let Some(d) = nth_of_year(cx, i) {
+        return Some(d);
+    }
     match t.k {
         K::Num => {
             // ISO 2024-06-19
@@ -627,6 +854,27 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             // Day Month [Year]: "19 June 2024", "19th of June"
             if let Some(d) = day_month(cx, i) {
                 return Some(d);
+            }
+            // Centuries: "20th century", "11th-century"
+            if cx.glued(i + 1)
+                && cx.is_any(i + 1, &[b"th", b"st", b"nd", b"rd"])
+                && (cx.is(i + 2, b"century") || (cx.punct(i + 2, "-") && cx.is(i + 3, b"century")))
+                && !cx.is(i.wrapping_sub(1), b"the")
+            {
+                if let Some(v) = cx.int(i).filter(|&v| (1..=30).contains(&v)) {
+                    let te = if cx.is(i + 2, b"century") {
+                        i + 3
+                    } else {
+                        i + 4
+                    };
+                    #[allow(clippy::cast_possible_wrap)]
+                    return mk(
+                        i,
+                        te,
+                        Some(Timex::Century((v as i32 - 1) * 100)),
+                        "date:century",
+                    );
+                }
             }
             // Decades: 1990s, the '90s
             if cx.s(i).len() == 4 && cx.glued(i + 1) && cx.is(i + 1, b"s") {
@@ -812,12 +1060,37 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     return mk(ts, te, v, "date:deictic");
                 }
                 b"now" | b"currently" | b"nowadays" => {
-                    if w == b"now" && (cx.is(i + 1, b"that") || cx.punct(i + 1, ",") && i == 0) {
+                    if w == b"now" && cx.punct(i + 1, ",") && i == 0 {
                         return None;
                     }
                     return mk(i, i + 1, Some(Timex::Present), "date:present");
                 }
                 b"recently" => return mk(i, i + 1, Some(Timex::Past), "date:past"),
+                // "as soon as possible"; "soon" itself unless it is "soon after" / "as soon as"
+                b"as"
+                    if cx.is(i + 1, b"soon")
+                        && cx.is(i + 2, b"as")
+                        && cx.is_any(i + 3, &[b"possible", b"practicable", b"feasible"]) =>
+                {
+                    return mk(i, i + 4, Some(Timex::Future), "date:future");
+                }
+                b"soon"
+                    if !cx.is_any(i.wrapping_sub(1), &[b"as", b"too", b"how"])
+                        && !cx.is_any(
+                            i + 1,
+                            &[
+                                b"after",
+                                b"as",
+                                b"afterward",
+                                b"afterwards",
+                                b"thereafter",
+                                b"enough",
+                            ],
+                        )
+                        && !cx.capitalized(i) =>
+                {
+                    return mk(i, i + 1, Some(Timex::Future), "date:future");
+                }
                 b"recent" | b"past"
                     if time_unit(cx.lw(i + 1).b()).is_some_and(|(_, plural)| plural)
                         && !cx.is(i.wrapping_sub(1), b"the") =>
@@ -930,6 +1203,19 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                     }
                     let ts = if w == b"past" { i - 1 } else { i };
                     return mk(ts, i + 2, v, "date:season");
+                }
+                // "this calendar year", "next fiscal year"
+                if matches!(nb, b"fiscal" | b"calendar" | b"financial")
+                    && cx.is(i + 2, b"year")
+                    && w != b"past"
+                {
+                    let step = match rel {
+                        Rel::Last => -1,
+                        Rel::Next => 1,
+                        _ => 0,
+                    };
+                    let v = base.map(|b| Timex::Year(b.year + step));
+                    return mk(i, i + 3, v, "date:fiscal_year");
                 }
                 if nb == b"weekend" {
                     let v = base.map(|b| {
@@ -1059,6 +1345,42 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                         return mk(i, e, Some(Timex::Year(y)), "date:year");
                     }
                 }
+                // "for the year", "the year's": the year of the report
+                if cx.is(i + 1, b"year")
+                    && !cx.punct(i + 2, "-")
+                    && !cx.is_any(
+                        i + 2,
+                        &[
+                            b"earlier", b"ago", b"before", b"after", b"later", b"that", b"when",
+                        ],
+                    )
+                    && cx.kind(i + 2) != Some(K::Num)
+                    && !cx.is_any(i.wrapping_sub(1), &[b"all", b"throughout"])
+                {
+                    return mk(i, i + 2, base.map(|b| Timex::Year(b.year)), "date:the_year");
+                }
+                // "the past few weeks", "the last several quarters"
+                if cx.is_any(i + 1, &[b"past", b"last"])
+                    && cx.is_any(i + 2, &[b"few", b"several"])
+                    && time_unit(cx.lw(i + 3).b()).is_some_and(|(_, plural)| plural)
+                {
+                    return mk(i, i + 4, Some(Timex::Past), "date:past");
+                }
+                // "the past year", "the last decade": the one before the current one
+                if cx.is_any(i + 1, &[b"past", b"last"])
+                    && cx.is_any(i + 2, &[b"year", b"decade"])
+                    && !cx.punct(i + 3, "-")
+                    && !cx.is_any(i + 3, &[b"or", b"and"])
+                {
+                    let v = base.map(|b| {
+                        if cx.is(i + 2, b"year") {
+                            Timex::Year(b.year - 1)
+                        } else {
+                            Timex::Decade(b.year - b.year.rem_euclid(10) - 10)
+                        }
+                    });
+                    return mk(i, i + 3, v, "date:relative");
+                }
                 // "the 1988 third quarter", "the 1988 quarter", "the 1989 period"
                 if let Some((y, e)) = cx.year_at(i + 1) {
                     if let Some((q @ 1..=4, false)) = ordinal_word(cx.lw(e).b()) {
@@ -1184,6 +1506,223 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     }
 }
 
+/// `N units from|after|before DAY`, where DAY is a day-precise date ("tomorrow", "January 12th",
+/// "Christmas") or `now`/`today`: the day that many units away.
+fn offset_from(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let l = cx.lw(i);
+    let w = l.b();
+    let n = if matches!(w, b"a" | b"an" | b"one") {
+        1
+    } else if let Some(v) = cx.int(i).filter(|&v| v < 1000 && cx.s(i).len() <= 3) {
+        v
+    } else if let Some((v, false)) = lex::unit_word(w) {
+        v
+    } else {
+        return None;
+    };
+    let (unit, _) = time_unit(cx.lw(i + 1).b())?;
+    let sign: i64 = match cx.lw(i + 2).b() {
+        b"from" | b"after" => 1,
+        b"before" => -1,
+        _ => return None,
+    };
+    let k = i + 3;
+    // no chains ("a day after a day after ..."): the anchor is a plain date, so recursion
+    // stays one level deep
+    if time_unit(cx.lw(k + 1).b()).is_some() && cx.is_any(k + 2, &[b"from", b"after", b"before"]) {
+        return None;
+    }
+    let (anchor, te) = if cx.is(k, b"now") && sign > 0 {
+        (cx.base?, k + 1)
+    } else {
+        let d = match_at(cx, k)?;
+        match d.timex {
+            Some(Timex::Day(day)) if d.ts == k => (day, d.te),
+            _ => return None,
+        }
+    };
+    let n = i64::from(n) * sign;
+    let day = match unit {
+        TUnit::Day => anchor.add_days(n),
+        TUnit::Week => anchor.add_days(7 * n),
+        TUnit::Fortnight => anchor.add_days(14 * n),
+        TUnit::Month | TUnit::Year => {
+            let months = i32::try_from(if unit == TUnit::Year { 12 * n } else { n }).ok()?;
+            let (y, m) = month_add(anchor.year, anchor.month, months);
+            let last = (28..=31).rev().find(|&d| Date::new(y, m, d).is_some())?;
+            Date::new(y, m, anchor.day.min(last))?
+        }
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te,
+        timex: Some(Timex::Day(day)),
+        rule: "date:offset",
+    })
+}
+
+/// `in N units` in a clause about the future ("will leave in two weeks"): the day (month,
+/// year) that far after the base date. Past or unmarked clauses ("the first time in two
+/// years") are durations and give nothing.
+fn in_units(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let j = i + 1;
+    let l = cx.lw(j);
+    let w = l.b();
+    let n = if matches!(w, b"a" | b"an" | b"one") {
+        1
+    } else if let Some(v) = cx.int(j).filter(|&v| v < 1000 && cx.s(j).len() <= 3) {
+        v
+    } else if let Some((v, false)) = lex::unit_word(w) {
+        v
+    } else {
+        return None;
+    };
+    let (unit, _) = time_unit(cx.lw(j + 1).b())?;
+    // "in two years since 2011", "in a week's time" stay simple; "in 2 weeks or so" is vague
+    if cx.is_any(j + 2, &[b"or", b"since", b"of"]) || !cx.is_future(i) {
+        return None;
+    }
+    let b = cx.base?;
+    let n = i64::from(n);
+    let timex = match unit {
+        TUnit::Day => Timex::Day(b.add_days(n)),
+        TUnit::Week => Timex::Day(b.add_days(7 * n)),
+        TUnit::Fortnight => Timex::Day(b.add_days(14 * n)),
+        TUnit::Month => {
+            let (y, m) = month_add(b.year, b.month, i32::try_from(n).ok()?);
+            Timex::Month(y, m)
+        }
+        TUnit::Year => Timex::Year(b.year + i32::try_from(n).ok()?),
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te: j + 2,
+        timex: Some(timex),
+        rule: "date:in_units",
+    })
+}
+
+/// `(the) Nth week|month of YEAR` and `week N of YEAR`, where YEAR is a year or
+/// `last|this|next year`.
+fn nth_of_year(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let j = if cx.is(i, b"the") { i + 1 } else { i };
+    // an ordinal word ("first") or a number with its suffix ("3rd")
+    let ordinal_at = |k: usize| -> Option<(u32, usize)> {
+        if let Some((v, false)) = ordinal_word(cx.lw(k).b()) {
+            return Some((v, k + 1));
+        }
+        let v = cx.int(k)?;
+        (cx.glued(k + 1) && cx.is_any(k + 1, &[b"st", b"nd", b"rd", b"th"])).then_some((v, k + 2))
+    };
+    let (n, unit, k) = if cx.is(j, b"week") && j == i {
+        // "week 27 of ..."
+        let v = cx.int(j + 1).filter(|_| cx.kind(j + 1) == Some(K::Num))?;
+        (v, TUnit::Week, j + 2)
+    } else {
+        let (v, k) = ordinal_at(j)?;
+        let (u, false) = time_unit(cx.lw(k).b())? else {
+            return None;
+        };
+        (v, u, k + 1)
+    };
+    if !cx.is(k, b"of") {
+        return None;
+    }
+    let (year, te) = if let Some((y, e)) = cx.year_at(k + 1) {
+        (y, e)
+    } else if cx.is(k + 2, b"year") {
+        let step = match cx.lw(k + 1).b() {
+            b"last" | b"previous" => -1,
+            b"this" | b"current" => 0,
+            b"next" => 1,
+            _ => return None,
+        };
+        (cx.base?.year + step, k + 3)
+    } else {
+        return None;
+    };
+    let timex = match unit {
+        TUnit::Week if (1..=53).contains(&n) => {
+            let jan4 = Date::new(year, 1, 4)?;
+            let week = monday(jan4).add_days(7 * i64::from(n - 1));
+            if iso_week(week).0 != year {
+                return None;
+            }
+            Timex::Week(week)
+        }
+        TUnit::Month if (1..=12).contains(&n) => Timex::Month(year, n),
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te,
+        timex: Some(timex),
+        rule: "date:nth_of_year",
+    })
+}
+
+/// Dates written with a month name between `-` or `/` separators: "05-Aug-2016",
+/// "23/Sep/2020", "2019/aug/01", "Sep-23-2020", "Dec-2018", "Dec/2018".
+fn separated_date(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
+    let sep = |k: usize| (cx.punct(k, "-") || cx.punct(k, "/")) && cx.glued(k) && cx.glued(k + 1);
+    let mon = |k: usize| {
+        if cx.kind(k) == Some(K::Word) {
+            month_word(cx.lw(k).b())
+        } else {
+            None
+        }
+    };
+    let year = |k: usize| {
+        let v = cx
+            .int(k)
+            .filter(|_| cx.s(k).len() == 4 && cx.kind(k) == Some(K::Num))?;
+        i32::try_from(v).ok().filter(|y| (1000..=2099).contains(y))
+    };
+    let day = |k: usize| {
+        cx.int(k)
+            .filter(|&d| cx.s(k).len() <= 2 && cx.kind(k) == Some(K::Num) && (1..=31).contains(&d))
+    };
+    // not the middle of a longer run of separated pieces
+    if i > 0 && sep(i - 1) {
+        return None;
+    }
+    let day_match = |y: i32, m: u32, d: u32, te: usize| {
+        Some(TokDate {
+            ts: i,
+            te,
+            timex: Some(Timex::Day(Date::new(y, m, d)?)),
+            rule: "date:separated",
+        })
+    };
+    if !sep(i + 1) {
+        return None;
+    }
+    if let (Some(d), Some(m), true, Some(y)) = (day(i), mon(i + 2), sep(i + 3), year(i + 4)) {
+        return day_match(y, m, d, i + 5);
+    }
+    if let (Some(y), Some(m), true, Some(d)) = (year(i), mon(i + 2), sep(i + 3), day(i + 4)) {
+        return day_match(y, m, d, i + 5);
+    }
+    if let Some(m) = mon(i) {
+        if let (Some(d), true, Some(y)) = (day(i + 2), sep(i + 3), year(i + 4)) {
+            return day_match(y, m, d, i + 5);
+        }
+        if let Some(y) = year(i + 2) {
+            if !sep(i + 3) {
+                return Some(TokDate {
+                    ts: i,
+                    te: i + 3,
+                    timex: Some(Timex::Month(y, m)),
+                    rule: "date:separated",
+                });
+            }
+        }
+    }
+    None
+}
+
 /// A year said in words: "nineteen ninety-six", "two thousand (and) one".
 fn spoken_year(cx: &Cx<'_>, i: usize) -> Option<(i32, usize)> {
     let l = cx.lw(i);
@@ -1278,7 +1817,9 @@ fn holiday_in(kind: u8, y: i32) -> Option<Date> {
 /// Holidays: "Christmas (Day|Eve)", "New Year's Day|Eve", "Thanksgiving (Day)", "Easter
 /// (Sunday)", "Halloween", "Valentine's Day" — the nearest one, leaning on the past.
 fn holiday(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
-    if !cx.capitalized(i) {
+    // these names mean the holiday even in lower case
+    let unambiguous = cx.is_any(i, &[b"christmas", b"easter", b"halloween", b"thanksgiving"]);
+    if !cx.capitalized(i) && !unambiguous {
         return None;
     }
     let l = cx.lw(i);
@@ -1376,6 +1917,12 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         Some((y, e)) => (e, Some(y)),
         None => (k, None),
     };
+    // "$12 December 27", "pay 12 December 27th": the number belongs to something else and the
+    // month takes the day after it
+    let money = i > 0 && matches!(cx.s(i - 1), "$" | "€" | "£" | "¥");
+    if year.is_none() && (money || cx.day_at(k).is_some()) {
+        return None;
+    }
     Some(TokDate {
         ts: i,
         te: k2,
@@ -1777,6 +2324,113 @@ mod tests {
                 &[("next month", "2024-12")],
             ),
             ("music of the 1990s", "2024-11-06", &[("the 1990s", "199")]),
+            (
+                "profit this calendar year and next fiscal year",
+                "2019-03-01",
+                &[("this calendar year", "2019"), ("next fiscal year", "2020")],
+            ),
+            (
+                "I will leave in two weeks.",
+                "2018-07-05",
+                &[("in two weeks", "2018-07-19")],
+            ),
+            ("the highest level in two years", "2018-07-05", &[]),
+            (
+                "I bought it for $12 December 27",
+                "2018-12-30",
+                &[("December 27", "2018-12-27")],
+            ),
+            (
+                "the first week of 2021, week 27 of last year, the 9th month of next year",
+                "2018-05-31",
+                &[
+                    ("the first week of 2021", "2021-W01"),
+                    ("week 27 of last year", "2017-W27"),
+                    ("the 9th month of next year", "2019-09"),
+                ],
+            ),
+            (
+                "three weeks from tomorrow, 2 weeks before May 13 1999, a month after Jan. 31",
+                "2018-05-31",
+                &[
+                    ("three weeks from tomorrow", "2018-06-22"),
+                    ("2 weeks before May 13 1999", "1999-04-29"),
+                    ("a month after Jan. 31", "2018-02-28"),
+                ],
+            ),
+            (
+                "on 05-Aug-2016, 2019/aug/01, Sep-23-2020 and Dec-2018",
+                "2024-11-06",
+                &[
+                    ("05-Aug-2016", "2016-08-05"),
+                    ("2019/aug/01", "2019-08-01"),
+                    ("Sep-23-2020", "2020-09-23"),
+                    ("Dec-2018", "2018-12"),
+                ],
+            ),
+            // the clause's tense: initials and month abbreviations do not end it
+            (
+                "He will succeed Daniel P. Davison Feb. 1 as chief.",
+                "1989-11-02",
+                &[("Feb. 1", "1990-02-01")],
+            ),
+            (
+                "repay the loan by February; the pact, effective June 1, was signed",
+                "1989-11-02",
+                &[("February", "1990-02"), ("June 1", "1990-06-01")],
+            ),
+            (
+                "members had filed reports by Wednesday",
+                "1990-08-16",
+                &[("Wednesday", "1990-08-15")],
+            ),
+            (
+                "by the end of 1990 and in mid-1996",
+                "1998-02-13",
+                &[("the end of 1990", "1990"), ("mid-1996", "1996")],
+            ),
+            (
+                "made general in 1995, and the following year he left; that year-end was calm",
+                "1998-04-18",
+                &[
+                    ("1995", "1995"),
+                    ("the following year", "1996"),
+                    ("year-end", "1998"),
+                ],
+            ),
+            (
+                "talks set to resume Monday in Belfast",
+                "1998-03-19",
+                &[("Monday", "1998-03-23")],
+            ),
+            (
+                "A spokesman said Thursday that troops will stay.",
+                "1998-03-06",
+                &[("Thursday", "1998-03-05")],
+            ),
+            (
+                "For the year, sales rose; over the past year they fell.",
+                "1989-11-02",
+                &[("the year", "1989"), ("the past year", "1988")],
+            ),
+            (
+                "a 20th century democrat near an 11th-century temple",
+                "1998-02-13",
+                &[("20th century", "19"), ("11th-century", "10")],
+            ),
+            (
+                "It may soon seek more, as soon as possible, soon after the vote.",
+                "1989-11-02",
+                &[
+                    ("soon", "FUTURE_REF"),
+                    ("as soon as possible", "FUTURE_REF"),
+                ],
+            ),
+            (
+                "Rates have fallen in the last few months.",
+                "1998-02-06",
+                &[("the last few months", "PAST_REF")],
+            ),
             ("for three years every week", "2024-11-06", &[]),
             ("2,000 soldiers and 2000 soldiers", "2024-11-06", &[]),
             (

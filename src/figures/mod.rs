@@ -93,6 +93,8 @@ impl Stage for Figures {
             tagged: doc.tokens.iter().any(|t| !t.upos.is_empty()),
             max_mention: doc.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0),
         };
+        // what earlier sentences said about time ("that year", the quarter under discussion)
+        let mut dctx = dates::DateCtx::default();
         for (si, span) in spans.iter().enumerate() {
             let Some(text) = doc.text.get(span.start..span.end) else {
                 continue;
@@ -104,6 +106,7 @@ impl Stage for Figures {
                 span.start,
                 si as u32,
                 doc.published,
+                &mut dctx,
                 &mut toks,
                 &mut figures,
             );
@@ -135,7 +138,15 @@ impl Stage for Figures {
 pub fn find_figures(text: &str, published: Option<Date>) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
-    figures_in(text, 0, 0, published, &mut toks, &mut out);
+    figures_in(
+        text,
+        0,
+        0,
+        published,
+        &mut dates::DateCtx::default(),
+        &mut toks,
+        &mut out,
+    );
     out
 }
 
@@ -144,6 +155,7 @@ fn figures_in(
     offset: usize,
     sentence: u32,
     published: Option<Date>,
+    dctx: &mut dates::DateCtx,
     toks: &mut Vec<Tok>,
     out: &mut Vec<Figure>,
 ) {
@@ -152,7 +164,7 @@ fn figures_in(
         return;
     }
     let mut dates = Vec::new();
-    dates::dates_in(text, toks, published, &mut dates);
+    dates::dates_in(text, toks, published, dctx, &mut dates);
     let masked = numbers::mask_of(toks, dates.iter().map(|d| d.span));
     let mut nums = Vec::new();
     numbers::numbers_in(text, toks, &masked, &mut nums);
@@ -965,6 +977,31 @@ mod tests {
         assert_eq!(f.about_actor, Some(1));
         assert_eq!(f.attributed_to, Some(span_of("Ukraine")));
         assert_eq!(f.event, Some(1));
+    }
+
+    #[test]
+    fn stage_carries_date_context_across_sentences() {
+        use crate::document::Sentence;
+        let text = "Imports peaked in 1988. That year 40 ships came.";
+        let mut doc = Document::new("a", text, d("1989-11-02"));
+        let cut = text.find("That").unwrap();
+        doc.sentences = [(0, cut - 1), (cut, text.len())]
+            .iter()
+            .map(|&(a, b)| Sentence {
+                span: Span::new(a, b),
+                token_start: 0,
+                token_end: 0,
+            })
+            .collect();
+        let st = Figures::new(Arc::new(Knowledge::default()));
+        st.process(&mut doc).unwrap();
+        let that = doc
+            .figures
+            .iter()
+            .find(|f| &text[f.span.start..f.span.end] == "That year")
+            .unwrap();
+        assert_eq!(that.sentence, 1);
+        assert_eq!(that.date.map(|v| v.date.year), Some(1988));
     }
 
     #[test]

@@ -68,7 +68,13 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let mut toks = Vec::new();
     tokenize(text, &mut toks);
     let mut dates = Vec::new();
-    super::dates::dates_in(text, &toks, None, &mut dates);
+    super::dates::dates_in(
+        text,
+        &toks,
+        None,
+        &mut super::dates::DateCtx::default(),
+        &mut dates,
+    );
     let masked = mask_of(&toks, dates.iter().map(|d| d.span));
     let mut out = Vec::new();
     numbers_in(text, &toks, &masked, &mut out);
