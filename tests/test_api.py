@@ -75,6 +75,10 @@ def test_seed_gives_events_actors_figures(seed: tuple[str, dict[str, object]]) -
     assert frames.actors.height > 0
     assert frames.figures.height > 0
     _check_offsets({"seed": text}, frames)
+    places = frames.events.filter(pl.col("location").is_in(["Pyongyang", "Kursk"]))
+    assert places.height >= 2
+    assert places.get_column("lat").null_count() == 0
+    assert set(places.get_column("location_country").to_list()) <= {"PRK", "RUS"}
 
 
 @settings(max_examples=60, deadline=None)

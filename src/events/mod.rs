@@ -40,7 +40,6 @@ pub use lexicon::{Control, Entry, Lexicon};
 /// The events stage.
 #[derive(Debug)]
 pub struct Events {
-    #[allow(dead_code)]
     kb: Arc<Knowledge>,
     lexicon: Arc<Lexicon>,
 }
@@ -155,6 +154,24 @@ pub fn code_document_with(
     doc.events = events;
 }
 
+/// Fills the country, latitude and longitude of event places from the embedded gazetteer
+/// (countries, capitals, major cities and regions).
+fn geocode(kb: &Knowledge, doc: &mut Document) {
+    for e in &mut doc.events {
+        let Some(span) = e.location else { continue };
+        let Some(place) = doc.text.get(span.start..span.end).and_then(|n| kb.place(n)) else {
+            continue;
+        };
+        if e.location_country.is_none() {
+            e.location_country = Some(place.country.clone());
+        }
+        if e.location_country.as_deref() == Some(place.country.as_str()) {
+            e.lat = place.lat;
+            e.lon = place.lon;
+        }
+    }
+}
+
 /// Longest stretch of tokens coded as one sentence.
 const MAX_WINDOW: usize = 160;
 
@@ -206,6 +223,7 @@ impl Stage for Events {
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         code_document(doc, &self.lexicon);
+        geocode(&self.kb, doc);
         Ok(())
     }
 }
