@@ -34,6 +34,7 @@ pub mod frames;
 pub mod knowledge;
 pub mod mentions;
 pub mod pipeline;
+pub mod shared;
 pub mod tag;
 pub mod text;
 

@@ -1,23 +1,10 @@
 //! Every line of the Phoenix and PETRARCH validation dictionaries parses without a crash, with
 //! malformed lines reported by file and line; user dictionaries code actors by date.
 
-use std::path::PathBuf;
+use eventframe::shared::shared_dir;
 
 use eventframe::knowledge::{dictionary, Knowledge};
 use eventframe::pipeline::{Config, DictionaryMode};
-
-fn shared() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        let p = PathBuf::from(p);
-        if p.exists() {
-            return Some(p);
-        }
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [repo.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.exists())
-}
 
 const FILES: &[(&str, bool)] = &[
     (
@@ -45,7 +32,7 @@ const FILES: &[(&str, bool)] = &[
 
 #[test]
 fn parses_every_line_of_the_reference_dictionaries() {
-    let Some(root) = shared() else {
+    let Some(root) = shared_dir() else {
         eprintln!("skipped: shared data not found (set EVENTFRAME_SHARED)");
         return;
     };
@@ -80,7 +67,7 @@ fn parses_every_line_of_the_reference_dictionaries() {
 
 #[test]
 fn validate_dictionaries_load_in_replace_mode() {
-    let Some(root) = shared() else {
+    let Some(root) = shared_dir() else {
         eprintln!("skipped: shared data not found (set EVENTFRAME_SHARED)");
         return;
     };
@@ -115,7 +102,7 @@ fn validate_dictionaries_load_in_replace_mode() {
 #[test]
 #[ignore = "prints the warnings of the reference dictionaries"]
 fn print_warnings() {
-    let Some(root) = shared() else { return };
+    let Some(root) = shared_dir() else { return };
     for (rel, agents) in FILES {
         if let Ok(bytes) = std::fs::read(root.join(rel)) {
             for w in dictionary::parse(&String::from_utf8_lossy(&bytes), rel, *agents).warnings {
@@ -127,7 +114,7 @@ fn print_warnings() {
 
 #[test]
 fn user_dictionary_codes_actors() {
-    let Some(root) = shared() else {
+    let Some(root) = shared_dir() else {
         eprintln!("skipped: shared data not found (set EVENTFRAME_SHARED)");
         return;
     };

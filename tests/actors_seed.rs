@@ -5,25 +5,12 @@
 //! a stub), the test tokenises with a small local tokeniser and runs `mentions` and `actors`
 //! directly, so the check is meaningful on every branch.
 
-use std::path::PathBuf;
+use eventframe::shared::shared_dir;
 use std::sync::Arc;
 
 use eventframe::document::{Document, Sentence, Span, Token, TokenKind};
 use eventframe::knowledge::Knowledge;
 use eventframe::pipeline::{Config, Input, Pipeline, Stage};
-
-fn shared() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        let p = PathBuf::from(p);
-        if p.exists() {
-            return Some(p);
-        }
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [repo.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.exists())
-}
 
 fn tokenize(doc: &mut Document) {
     let text = doc.text.clone();
@@ -140,7 +127,7 @@ fn analyse_seed(text: &str) -> Document {
 
 #[test]
 fn seed_actors_match_gold() {
-    let Some(root) = shared() else {
+    let Some(root) = shared_dir() else {
         eprintln!("skipped: shared data not found (set EVENTFRAME_SHARED)");
         return;
     };

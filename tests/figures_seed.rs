@@ -1,23 +1,10 @@
 //! The seed article's gold figures must come out of the figures finders (and the pipeline).
 
-use std::path::PathBuf;
+use eventframe::shared::shared_dir;
 
 use eventframe::date::Date;
 use eventframe::document::Figure;
 use eventframe::figures::find_figures;
-
-fn shared_dir() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        let p = PathBuf::from(p);
-        if p.is_dir() {
-            return Some(p);
-        }
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [repo.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.join("acceptance").is_dir())
-}
 
 struct Seed {
     text: String,

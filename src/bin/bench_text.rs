@@ -7,24 +7,13 @@
 //! cargo run --release --bin bench_text -- 5       # 5 rounds
 //! ```
 
+use eventframe::shared::shared_dir;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use eventframe::text::segment;
-
-fn shared_dir() -> Option<PathBuf> {
-    let mut cands = Vec::new();
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        cands.push(PathBuf::from(p));
-    }
-    cands.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    cands.push(PathBuf::from("/work/shared"));
-    cands
-        .into_iter()
-        .find(|d| d.join("data/corpus/reuters21578").is_dir())
-}
 
 /// `<BODY>` texts of one SGML file read as Latin-1, with the few entities unescaped.
 fn bodies(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {

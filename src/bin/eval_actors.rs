@@ -16,6 +16,7 @@
 //! stages the gold UPOS tags, as the `tag` stage would; `--phoenix` adds the Phoenix
 //! dictionaries in `extend` mode for the GUM run).
 
+use eventframe::shared::shared_dir;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,19 +25,6 @@ use eventframe::date::Date;
 use eventframe::document::{Document, EntityLabel, Sentence, Span, Token, TokenKind};
 use eventframe::knowledge::Knowledge;
 use eventframe::pipeline::{Config, DictionaryMode, Stage};
-
-fn shared() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        let p = PathBuf::from(p);
-        if p.exists() {
-            return Some(p);
-        }
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [repo.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.exists())
-}
 
 fn upos_static(s: &str) -> &'static str {
     const TAGS: &[&str] = &[
@@ -639,7 +627,7 @@ fn main() {
         }
     }
     let pos = std::env::args().any(|a| a == "--pos");
-    let Some(root) = shared() else {
+    let Some(root) = shared_dir() else {
         println!("skipped: shared data not found (set EVENTFRAME_SHARED)");
         return;
     };

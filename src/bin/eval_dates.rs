@@ -8,24 +8,12 @@
 //! when the known parts agree. Span P/R/F1: exact spans; predictions that overlap a gold TIMEX
 //! of another type (TIME, DURATION, SET) are not counted as false positives.
 
+use eventframe::shared::shared_dir;
 use std::path::{Path, PathBuf};
 
 use eventframe::date::Date;
 use eventframe::figures::dates::{find_dates, DateMatch};
 use serde_json::Value;
-
-fn shared_dir() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        let p = PathBuf::from(p);
-        if p.is_dir() {
-            return Some(p);
-        }
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [repo.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.join("data").is_dir())
-}
 
 struct GoldT {
     s: usize,

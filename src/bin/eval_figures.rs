@@ -2,27 +2,15 @@
 //!
 //! `cargo run --release --bin eval_figures [-- --verbose FILE_SUBSTRING]`
 //!
-//! Reads `$EVENTFRAME_SHARED/data/figures` (or `../shared`, or `/work/shared`). For each file:
+//! Reads `$EVENTFRAME_SHARED/data/figures` (or `../shared`). For each file:
 //! value accuracy (gold items with an overlapping predicted number of the same value) and span
 //! P/R/F1 (exact spans).
 
-use std::path::{Path, PathBuf};
+use eventframe::shared::shared_dir;
+use std::path::Path;
 
 use eventframe::figures::numbers::{find_numbers, NumKind, NumberMatch};
 use serde_json::Value;
-
-fn shared_dir() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        let p = PathBuf::from(p);
-        if p.is_dir() {
-            return Some(p);
-        }
-    }
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [repo.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .find(|p| p.join("data").is_dir())
-}
 
 /// One gold item: char span [s, e), value (and upper bound for ranges), scale for units.
 struct Gold {

@@ -12,8 +12,9 @@
 //! cargo run --release --bin eval_text -- --set dev --errors 40 --only gum
 //! ```
 
+use eventframe::shared::shared_dir;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use eventframe::text::segment_full;
@@ -37,16 +38,6 @@ struct Treebank {
     tokens: Vec<Sp>,
     words: Vec<Word>,
     sentences: Vec<Sp>,
-}
-
-fn shared_dir() -> Option<PathBuf> {
-    let mut cands = Vec::new();
-    if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-        cands.push(PathBuf::from(p));
-    }
-    cands.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    cands.push(PathBuf::from("/work/shared"));
-    cands.into_iter().find(|d| d.join("data/ud").is_dir())
 }
 
 /// Reads CoNLL-U files into one raw text with gold spans.

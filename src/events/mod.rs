@@ -26,6 +26,7 @@ pub mod lexicon;
 pub mod petrarch;
 mod words;
 
+pub use crate::shared::shared_dir;
 use std::sync::Arc;
 
 use crate::date::Precision;
@@ -198,23 +199,6 @@ fn window_end(doc: &Document, ws: usize, te: usize) -> usize {
         }
     }
     limit
-}
-
-/// The shared data folder: `EVENTFRAME_SHARED`, else `<repo>/../shared`, else `/work/shared`.
-#[must_use]
-pub fn shared_dir() -> Option<std::path::PathBuf> {
-    if let Some(p) = std::env::var_os("EVENTFRAME_SHARED").map(std::path::PathBuf::from) {
-        if p.is_dir() {
-            return Some(p);
-        }
-    }
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        repo.join("../shared"),
-        std::path::PathBuf::from("/work/shared"),
-    ]
-    .into_iter()
-    .find(|p| p.is_dir())
 }
 
 impl Stage for Events {

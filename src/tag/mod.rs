@@ -13,6 +13,7 @@ pub mod perceptron;
 pub mod tagger;
 pub mod tags;
 
+pub use crate::shared::shared_dir;
 use std::path::PathBuf;
 
 use crate::document::Document;
@@ -208,19 +209,6 @@ impl Stage for Tag {
         }
         Ok(())
     }
-}
-
-/// The shared reference-data folder: `$EVENTFRAME_SHARED`, else `<repo>/../shared`, else
-/// `/work/shared`; `None` when none exists.
-#[must_use]
-pub fn shared_dir() -> Option<PathBuf> {
-    let mut candidates = Vec::new();
-    if let Some(p) = std::env::var_os("EVENTFRAME_SHARED") {
-        candidates.push(PathBuf::from(p));
-    }
-    candidates.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    candidates.push(PathBuf::from("/work/shared"));
-    candidates.into_iter().find(|p| p.join("data").is_dir())
 }
 
 /// UD training, dev and test files under the shared folder: `(train, dev, ewt_test, gum_test)`.

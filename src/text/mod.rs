@@ -227,16 +227,9 @@ mod tests {
     }
 
     fn seed_path() -> Option<std::path::PathBuf> {
-        let mut cands = Vec::new();
-        if let Ok(p) = std::env::var("EVENTFRAME_SHARED") {
-            cands.push(std::path::PathBuf::from(p));
-        }
-        cands.push(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-        cands.push("/work/shared".into());
-        cands
-            .into_iter()
+        crate::shared::shared_dir()
             .map(|d| d.join("acceptance/seed.txt"))
-            .find(|p| p.exists())
+            .filter(|p| p.exists())
     }
 
     #[test]
