@@ -103,7 +103,7 @@ fn report(name: &str, c: &Counts) {
 
 /// Prints the seed article's mentions with the model and with the rules only.
 fn seed_diff(path: &std::path::Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(&path)
+    let text = std::fs::read_to_string(path)
         .map_err(|e| format!("could not read `{}`: {e}", path.display()))?;
     let p = eventframe::Pipeline::new(eventframe::Config {
         n_threads: Some(1),
