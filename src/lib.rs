@@ -33,6 +33,7 @@ pub mod figures;
 pub mod frames;
 pub mod knowledge;
 pub mod mentions;
+pub mod ner;
 pub mod pipeline;
 pub mod shared;
 pub mod tag;

@@ -15,6 +15,11 @@
 //!    (Ministry, Council, Party, Bank, ...) → ORG; treaty/act heads → LAW; war/summit → EVENT;
 //!    geographic heads → LOC; after a title or 2-4 name-like words → PERSON; a single word after
 //!    `in/at/near/from` → GPE. Nothing is guessed in ALL-CAPS sentences.
+//! 4. **NER model** ([`crate::ner`], rule `ner:perceptron`), on POS-tagged documents: inside a
+//!    capitalised run that step 1 did not claim, the model's spans replace the guesses of
+//!    step 3 (the rules still decide a run where the model finds nothing); in ALL-CAPS sentences
+//!    the model's spans are used where the knowledge base finds nothing. Knowledge-base matches
+//!    keep priority (they are also features of the model).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -22,19 +27,30 @@ use std::sync::Arc;
 use crate::document::{Document, EntityLabel, Mention, Span, Token, TokenKind};
 use crate::error::StageName;
 use crate::knowledge::{EntryRef, Knowledge, Match, RoleKind};
+use crate::ner::NerModel;
 use crate::pipeline::{Stage, StageError};
 
 /// The mentions stage.
 #[derive(Debug)]
 pub struct Mentions {
     kb: Arc<Knowledge>,
+    ner: Option<&'static NerModel>,
 }
 
 impl Mentions {
-    /// A mentions stage over the loaded knowledge.
+    /// A mentions stage over the loaded knowledge, with the embedded NER model.
     #[must_use]
     pub fn new(kb: Arc<Knowledge>) -> Self {
-        Self { kb }
+        Self {
+            kb,
+            ner: NerModel::embedded(),
+        }
+    }
+
+    /// The same stage without the NER model (capitalised-sequence rules only).
+    #[must_use]
+    pub fn rules_only(kb: Arc<Knowledge>) -> Self {
+        Self { kb, ner: None }
     }
 }
 
@@ -43,7 +59,7 @@ impl Stage for Mentions {
         StageName::Mentions
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        doc.mentions = find_mentions(&self.kb, doc);
+        doc.mentions = find_mentions_with(&self.kb, doc, self.ner);
         Ok(())
     }
 }
@@ -610,15 +626,38 @@ fn push(
     });
 }
 
-/// Finds all mentions of a document, sorted by position, without overlaps.
+/// Finds all mentions of a document, sorted by position, without overlaps (with the embedded
+/// NER model).
 #[must_use]
 pub fn find_mentions(kb: &Knowledge, doc: &Document) -> Vec<Mention> {
+    find_mentions_with(kb, doc, NerModel::embedded())
+}
+
+/// Entity spans of the NER model by start token: `start → (end, label)`.
+type NerSpans = HashMap<usize, (usize, EntityLabel)>;
+
+/// Finds all mentions of a document with an optional NER model: its spans replace the
+/// capitalised-sequence guesses for names the knowledge base does not know.
+#[must_use]
+pub fn find_mentions_with(kb: &Knowledge, doc: &Document, ner: Option<&NerModel>) -> Vec<Mention> {
+    // The model was trained on POS-tagged text: without the `tag` stage the rules work alone.
+    let ner = ner.filter(|_| doc.tokens.iter().any(|t| !t.upos.is_empty()));
+    let spans: NerSpans = ner
+        .map(|m| {
+            m.tag_doc(kb, doc)
+                .into_iter()
+                .map(|(a, b, l)| (a, (b, l)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let ner_on = ner.is_some();
     let mut out = Vec::new();
     // Last words of the people named so far: "Warhol" after "Andy Warhol".
     let mut surnames: HashSet<String> = HashSet::new();
     for (a, b) in sentence_ranges(doc) {
         let before = out.len();
-        sentence_mentions(kb, doc, a, b, &surnames, &mut out);
+        let ner = ner_on.then_some(&spans);
+        sentence_mentions(kb, doc, a, b, &surnames, ner, &mut out);
         for m in &out[before..] {
             if m.label == EntityLabel::Person && m.token_end > m.token_start + 1 {
                 let person = kb
@@ -661,6 +700,7 @@ fn sentence_mentions(
     a: usize,
     b: usize,
     surnames: &HashSet<String>,
+    ner: Option<&NerSpans>,
     out: &mut Vec<Mention>,
 ) {
     let all_caps = sentence_all_caps(doc, a, b);
@@ -837,9 +877,36 @@ fn sentence_mentions(
             }
             continue;
         }
+        if let Some(ner) = ner {
+            if let Some(end) = ner_run(doc, ner, i, b, all_caps, out) {
+                i = end;
+                after_title = false;
+                continue;
+            }
+        }
         if !all_caps && is_cap(doc, i) {
             let run_end = cap_run(kb, doc, i, b, all_caps);
             if run_end > i {
+                if let Some(ner) = ner {
+                    // Model spans starting inside the run replace the run's guess.
+                    let mut k = i;
+                    let mut any = false;
+                    while k < run_end {
+                        if let Some(&(e, l)) = ner.get(&k) {
+                            let e = e.min(b);
+                            push(doc, out, k, e, None, l, 0.75, "ner:perceptron");
+                            any = true;
+                            k = e.max(k + 1);
+                        } else {
+                            k += 1;
+                        }
+                    }
+                    if any || !RULES_FALLBACK {
+                        i = k.max(run_end);
+                        after_title = false;
+                        continue;
+                    }
+                }
                 classify_run(doc, i, run_end, a, after_title, surnames, out);
                 i = run_end;
                 after_title = false;
@@ -849,6 +916,31 @@ fn sentence_mentions(
         after_title = false;
         i += 1;
     }
+}
+
+/// Whether a capitalised run the model leaves out still goes through the rules.
+const RULES_FALLBACK: bool = true;
+
+/// A model span starting at `i` outside a capitalised run (an ALL-CAPS headline, a lower-case
+/// brand): emitted when it has a letter; returns its end.
+fn ner_run(
+    doc: &Document,
+    ner: &NerSpans,
+    i: usize,
+    b: usize,
+    all_caps: bool,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let &(e, l) = ner.get(&i)?;
+    if !all_caps {
+        return None;
+    }
+    let e = e.min(b);
+    if e <= i || !(i..e).any(|k| lower(doc, k).chars().any(char::is_alphabetic)) {
+        return None;
+    }
+    push(doc, out, i, e, None, l, 0.6, "ner:perceptron");
+    Some(e)
 }
 
 /// The end of a capitalised run starting at `i` (connectors inside allowed), stopping before a
