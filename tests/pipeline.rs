@@ -128,3 +128,36 @@ fn every_span_lies_on_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn languages_and_products_are_entities_not_actors() {
+    let text = "The statement was read out in Russian. Ukraine received F-16 jets and \
+                Storm Shadow missiles, while Russian forces fired Iskander missiles.";
+    let out = pipeline(1).process_batch(vec![Input {
+        doc_id: "lp".into(),
+        text: Some(text.into()),
+        published: Some("2024-11-06".into()),
+        ..Input::default()
+    }]);
+    let d = &out[0].doc;
+    let labelled = |label: &str| -> Vec<&str> {
+        d.mentions
+            .iter()
+            .filter(|m| m.label.as_str() == label)
+            .map(|m| d.slice(m.span))
+            .collect()
+    };
+    assert_eq!(labelled("LANGUAGE"), ["Russian"]);
+    assert_eq!(labelled("PRODUCT"), ["F-16", "Storm Shadow", "Iskander"]);
+    for m in &d.mentions {
+        if matches!(m.label.as_str(), "LANGUAGE" | "PRODUCT") {
+            assert!(m.actor.is_none(), "{m:?}");
+        }
+    }
+    // "Russian forces" stays an actor group.
+    assert!(d.actors.iter().any(|a| a.country.as_deref() == Some("RUS")));
+    let mut starts: Vec<_> = d.mentions.iter().map(|m| m.span.start).collect();
+    let sorted = starts.clone();
+    starts.sort_unstable();
+    assert_eq!(starts, sorted, "mentions stay sorted");
+}

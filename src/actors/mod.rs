@@ -172,6 +172,10 @@ fn candidate(
     an: &Analysis,
     date: Option<Date>,
 ) -> Option<Cand> {
+    // Languages and products are entities but never actors.
+    if matches!(m.label, EntityLabel::Language | EntityLabel::Product) {
+        return None;
+    }
     let surf = surface(doc, m);
     match an.entry {
         Some(EntryRef::Country(c) | EntryRef::Capital(c) | EntryRef::Demonym(c)) => {

@@ -681,7 +681,224 @@ pub fn find_mentions_with(kb: &Knowledge, doc: &Document, ner: Option<&NerModel>
             }
         }
     }
+    languages_and_products(doc, &mut out);
     out
+}
+
+/// Languages named as languages ("said in Russian", "translated from Arabic").
+const LANGUAGES: &[&str] = &[
+    "Arabic",
+    "Armenian",
+    "Azerbaijani",
+    "Bengali",
+    "Burmese",
+    "Cantonese",
+    "Chinese",
+    "Dari",
+    "Dutch",
+    "English",
+    "Farsi",
+    "French",
+    "Georgian",
+    "German",
+    "Greek",
+    "Hebrew",
+    "Hindi",
+    "Hungarian",
+    "Indonesian",
+    "Italian",
+    "Japanese",
+    "Kazakh",
+    "Korean",
+    "Kurdish",
+    "Malay",
+    "Mandarin",
+    "Pashto",
+    "Persian",
+    "Polish",
+    "Portuguese",
+    "Punjabi",
+    "Romanian",
+    "Russian",
+    "Serbian",
+    "Somali",
+    "Spanish",
+    "Swahili",
+    "Swedish",
+    "Tagalog",
+    "Tamil",
+    "Thai",
+    "Tigrinya",
+    "Turkish",
+    "Ukrainian",
+    "Urdu",
+    "Uzbek",
+    "Vietnamese",
+    "Yiddish",
+];
+
+/// Words after which a language name is the language itself.
+const LANGUAGE_CUES: &[&str] = &[
+    "in", "into", "from", "speak", "speaks", "spoke", "speaking", "spoken", "learn", "learning",
+    "teach", "teaching", "native",
+];
+
+/// Weapons systems and other products that conflict reporting names, as written.
+const PRODUCTS: &[&str] = &[
+    "HIMARS",
+    "ATACMS",
+    "F-16",
+    "F-16s",
+    "F-35",
+    "F-35s",
+    "MiG-29",
+    "Su-25",
+    "Su-34",
+    "Su-35",
+    "Tu-95",
+    "Tu-22M3",
+    "S-300",
+    "S-400",
+    "Patriot",
+    "Javelin",
+    "Javelins",
+    "Stinger",
+    "Stingers",
+    "NLAW",
+    "Abrams",
+    "Bradley",
+    "Bradleys",
+    "Leopard 2",
+    "Challenger 2",
+    "Storm Shadow",
+    "SCALP",
+    "Taurus",
+    "Iskander",
+    "Kinzhal",
+    "Kalibr",
+    "Shahed",
+    "Shahed-136",
+    "Lancet",
+    "Bayraktar",
+    "TB2",
+    "Starlink",
+    "Iron Dome",
+    "Tomahawk",
+    "Tomahawks",
+    "Kh-101",
+    "Oreshnik",
+    "Sarmat",
+    "Hwasong-18",
+    "Hwasong-19",
+];
+
+/// The product named at token `i`, as `(end token, name)`: the text from token `i` must spell
+/// the name exactly and end on a token boundary, however the tokeniser split it.
+fn product_at(doc: &Document, i: usize) -> Option<usize> {
+    let start = doc.tokens[i].span.start;
+    let rest = doc.text.get(start..)?;
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    PRODUCTS
+        .iter()
+        .filter(|p| rest.starts_with(**p))
+        .find_map(|p| {
+            let end = start + p.len();
+            (i..doc.tokens.len().min(i + 6))
+                .take_while(|&k| doc.tokens[k].span.start < end)
+                .find(|&k| doc.tokens[k].span.end == end)
+                .map(|k| k + 1)
+        })
+}
+
+/// Adds LANGUAGE and PRODUCT mentions: a language name after a language cue and not before a
+/// noun becomes LANGUAGE (relabelling a demonym mention there), and a known product name
+/// becomes PRODUCT where no knowledge-base mention claims it. Keeps `out` sorted.
+fn languages_and_products(doc: &Document, out: &mut Vec<Mention>) {
+    let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.norm_or(&doc.text));
+    for i in 0..doc.tokens.len() {
+        let w = text(i);
+        if LANGUAGES.contains(&w)
+            && i > 0
+            && LANGUAGE_CUES.contains(&text(i - 1).to_lowercase().as_str())
+            && doc.tokens[i - 1].sentence == doc.tokens[i].sentence
+        {
+            let next = doc.tokens.get(i + 1);
+            let before_noun = next.is_some_and(|t| {
+                t.sentence == doc.tokens[i].sentence
+                    && if t.upos.is_empty() {
+                        text(i + 1).chars().next().is_some_and(char::is_alphabetic)
+                            && !matches!(text(i + 1), "and" | "or" | "to" | "on" | "that" | "as")
+                    } else {
+                        matches!(t.upos, "NOUN" | "PROPN" | "ADJ" | "NUM")
+                    }
+            });
+            if !before_noun {
+                let at = out.partition_point(|m| (m.token_start as usize) < i);
+                let inside_previous = at > 0 && out[at - 1].token_end as usize > i;
+                let exact = out
+                    .get(at)
+                    .is_some_and(|m| m.token_start as usize == i && m.token_end as usize == i + 1);
+                let starts_here = out.get(at).is_some_and(|m| m.token_start as usize == i);
+                if exact {
+                    out[at].label = EntityLabel::Language;
+                    out[at].rule = "lexicon:language";
+                } else if !inside_previous && !starts_here {
+                    insert_sorted(
+                        doc,
+                        out,
+                        i,
+                        i + 1,
+                        EntityLabel::Language,
+                        "lexicon:language",
+                    );
+                }
+            }
+        }
+        let Some(end) = product_at(doc, i) else {
+            continue;
+        };
+        let n = end - i;
+        if doc.tokens[end - 1].sentence != doc.tokens[i].sentence {
+            continue;
+        }
+        let overlapping: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .skip(out.partition_point(|m| (m.token_end as usize) <= i))
+            .take_while(|(_, m)| (m.token_start as usize) < i + n)
+            .map(|(k, _)| k)
+            .collect();
+        match overlapping.as_slice() {
+            [] => insert_sorted(doc, out, i, i + n, EntityLabel::Product, "lexicon:product"),
+            [k] if out[*k].token_start as usize == i
+                && out[*k].token_end as usize == i + n
+                && !out[*k].rule.starts_with("gazetteer") =>
+            {
+                out[*k].label = EntityLabel::Product;
+                out[*k].rule = "lexicon:product";
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Inserts a mention of tokens `a..b` at its place in the sorted, non-overlapping `out`.
+fn insert_sorted(
+    doc: &Document,
+    out: &mut Vec<Mention>,
+    a: usize,
+    b: usize,
+    label: EntityLabel,
+    rule: &'static str,
+) {
+    let mut one = Vec::with_capacity(1);
+    push(doc, &mut one, a, b, None, label, 0.8, rule);
+    if let Some(m) = one.pop() {
+        let at = out.partition_point(|x| (x.token_start as usize) < a);
+        out.insert(at, m);
+    }
 }
 
 /// Capitalised words that are not organisation acronyms.
