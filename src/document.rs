@@ -422,6 +422,30 @@ impl Document {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
+    /// Token ranges `(start, end)` of the sentences, clamped to the token list and never
+    /// empty. Without a `sentences` layer, runs of tokens with the same `Token::sentence`.
+    #[must_use]
+    pub fn sentence_token_ranges(&self) -> Vec<(usize, usize)> {
+        let n = self.tokens.len();
+        if !self.sentences.is_empty() {
+            return self
+                .sentences
+                .iter()
+                .map(|s| (s.token_start as usize, (s.token_end as usize).min(n)))
+                .filter(|(a, b)| a < b)
+                .collect();
+        }
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 1..=n {
+            if i == n || self.tokens[i].sentence != self.tokens[start].sentence {
+                out.push((start, i));
+                start = i;
+            }
+        }
+        out
+    }
+
     /// The tokens of sentence `i`.
     #[must_use]
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {

@@ -494,36 +494,10 @@ fn sentence_all_caps(doc: &Document, a: usize, b: usize) -> bool {
 /// Whether each sentence (by the tokens' sentence index) is written in capitals.
 #[must_use]
 pub fn caps_by_sentence(doc: &Document) -> HashMap<u32, bool> {
-    sentence_ranges(doc)
+    doc.sentence_token_ranges()
         .into_iter()
         .map(|(a, b)| (doc.tokens[a].sentence, sentence_all_caps(doc, a, b)))
         .collect()
-}
-
-/// Sentence token ranges: from `doc.sentences`, else from the tokens' sentence indices.
-fn sentence_ranges(doc: &Document) -> Vec<(usize, usize)> {
-    if !doc.sentences.is_empty() {
-        return doc
-            .sentences
-            .iter()
-            .map(|s| {
-                (
-                    s.token_start as usize,
-                    (s.token_end as usize).min(doc.tokens.len()),
-                )
-            })
-            .filter(|(a, b)| a < b)
-            .collect();
-    }
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=doc.tokens.len() {
-        if i == doc.tokens.len() || doc.tokens[i].sentence != doc.tokens[start].sentence {
-            out.push((start, i));
-            start = i;
-        }
-    }
-    out
 }
 
 /// The primary entry of a match: the first hit (user dictionaries first).
@@ -654,7 +628,7 @@ pub fn find_mentions_with(kb: &Knowledge, doc: &Document, ner: Option<&NerModel>
     let mut out = Vec::new();
     // Last words of the people named so far: "Warhol" after "Andy Warhol".
     let mut surnames: HashSet<String> = HashSet::new();
-    for (a, b) in sentence_ranges(doc) {
+    for (a, b) in doc.sentence_token_ranges() {
         let before = out.len();
         let ner = ner_on.then_some(&spans);
         sentence_mentions(kb, doc, a, b, &surnames, ner, &mut out);

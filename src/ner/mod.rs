@@ -365,7 +365,7 @@ impl NerModel {
     pub fn tag_doc(&self, kb: &Knowledge, doc: &Document) -> Vec<(usize, usize, EntityLabel)> {
         let mut out = Vec::new();
         let mut classes = Vec::new();
-        for (a, b) in sentence_ranges(doc) {
+        for (a, b) in doc.sentence_token_ranges() {
             let mut start = a;
             while start < b {
                 let end = (start + 500).min(b);
@@ -383,47 +383,8 @@ impl NerModel {
     }
 }
 
-/// Sentence token ranges of a document (the whole token list when there are no sentences).
-#[must_use]
-pub fn sentence_ranges(doc: &Document) -> Vec<(usize, usize)> {
-    let n = doc.tokens.len();
-    let mut r: Vec<(usize, usize)> = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            (
-                (s.token_start as usize).min(n),
-                (s.token_end as usize).min(n),
-            )
-        })
-        .filter(|(a, b)| a < b)
-        .collect();
-    if r.is_empty() && n > 0 {
-        r.push((0, n));
-    }
-    r
-}
-
-const PAD_B: WordInfo = WordInfo {
-    form: START,
-    lower: START,
-    shape: START,
-    suf: [START; 4],
-    pre: [START; 3],
-    last_part: START,
-    flags: 0,
-    amb: START,
-};
-const PAD_E: WordInfo = WordInfo {
-    form: END,
-    lower: END,
-    shape: END,
-    suf: [END; 4],
-    pre: [END; 3],
-    last_part: END,
-    flags: 0,
-    amb: END,
-};
+const PAD_B: WordInfo = WordInfo::pad(true);
+const PAD_E: WordInfo = WordInfo::pad(false);
 
 /// The features of token `i` given the two previous classes.
 pub fn features(s: &SentInput, i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {

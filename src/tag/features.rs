@@ -171,7 +171,7 @@ impl WordInfo {
 
     /// A padding word before (`before = true`) or after the sentence.
     #[must_use]
-    pub fn pad(before: bool) -> Self {
+    pub const fn pad(before: bool) -> Self {
         let h = if before { START } else { END };
         Self {
             form: h,

@@ -145,21 +145,7 @@ impl Stage for Tag {
         StageName::Tag
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let n = doc.tokens.len();
-        let mut ranges: Vec<(usize, usize)> = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                (
-                    (s.token_start as usize).min(n),
-                    (s.token_end as usize).min(n),
-                )
-            })
-            .filter(|(a, b)| a < b)
-            .collect();
-        if ranges.is_empty() && n > 0 {
-            ranges.push((0, n));
-        }
+        let ranges = doc.sentence_token_ranges();
         let mut classes = Vec::new();
         for (a, b) in ranges {
             let mut start = a;
