@@ -227,37 +227,19 @@ pub(crate) fn dates_in(
 }
 
 struct Cx<'a> {
-    text: &'a str,
-    t: &'a [Tok],
+    tk: lex::Toks<'a>,
     base: Option<Date>,
     future: std::cell::RefCell<Option<(usize, usize, bool)>>,
 }
 
+impl<'a> std::ops::Deref for Cx<'a> {
+    type Target = lex::Toks<'a>;
+    fn deref(&self) -> &lex::Toks<'a> {
+        &self.tk
+    }
+}
+
 impl Cx<'_> {
-    fn s(&self, j: usize) -> &str {
-        self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
-    }
-    fn lw(&self, j: usize) -> lex::Lower {
-        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
-    }
-    fn is(&self, j: usize, w: &[u8]) -> bool {
-        self.lw(j).b() == w
-    }
-    fn is_any(&self, j: usize, ws: &[&[u8]]) -> bool {
-        let l = self.lw(j);
-        ws.contains(&l.b())
-    }
-    fn punct(&self, j: usize, p: &str) -> bool {
-        self.t
-            .get(j)
-            .is_some_and(|t| t.k == K::Punct && &self.text[t.s..t.e] == p)
-    }
-    fn glued(&self, j: usize) -> bool {
-        self.t.get(j).is_some_and(|t| t.glued)
-    }
-    fn kind(&self, j: usize) -> Option<K> {
-        self.t.get(j).map(|t| t.k)
-    }
     /// A plain integer (digits only).
     fn int(&self, j: usize) -> Option<u32> {
         let t = self.t.get(j)?;
@@ -269,12 +251,6 @@ impl Cx<'_> {
             return None;
         }
         s.parse().ok()
-    }
-    fn capitalized(&self, j: usize) -> bool {
-        self.s(j)
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_uppercase)
     }
     fn is_future(&self, j: usize) -> bool {
         // "said Friday", "announced on Monday": the date tells when something was said
@@ -649,8 +625,7 @@ fn dates_tok(
     out: &mut Vec<TokDate>,
 ) {
     let cx = Cx {
-        text,
-        t: toks,
+        tk: lex::Toks { text, t: toks },
         base,
         future: std::cell::RefCell::new(None),
     };

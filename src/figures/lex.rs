@@ -30,6 +30,54 @@ pub(crate) struct Tok {
     pub low: Lower,
 }
 
+/// The light tokens of one passage with its text: the lookups every finder makes.
+pub(crate) struct Toks<'a> {
+    /// The passage.
+    pub text: &'a str,
+    /// Its tokens.
+    pub t: &'a [Tok],
+}
+
+impl Toks<'_> {
+    /// Text of token `j` (`""` past the end).
+    pub fn s(&self, j: usize) -> &str {
+        self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
+    }
+    /// Lower-cased form of token `j`.
+    pub fn lw(&self, j: usize) -> Lower {
+        self.t.get(j).map_or(Lower::EMPTY, |t| t.low)
+    }
+    /// Whether token `j` is the lower-case word `w`.
+    pub fn is(&self, j: usize, w: &[u8]) -> bool {
+        self.lw(j).b() == w
+    }
+    /// Whether token `j` is one of the lower-case words `ws`.
+    pub fn is_any(&self, j: usize, ws: &[&[u8]]) -> bool {
+        ws.contains(&self.lw(j).b())
+    }
+    /// Whether token `j` is the punctuation `p`.
+    pub fn punct(&self, j: usize, p: &str) -> bool {
+        self.t
+            .get(j)
+            .is_some_and(|t| t.k == K::Punct && &self.text[t.s..t.e] == p)
+    }
+    /// Whether token `j` touches the previous token.
+    pub fn glued(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|t| t.glued)
+    }
+    /// Kind of token `j`.
+    pub fn kind(&self, j: usize) -> Option<K> {
+        self.t.get(j).map(|t| t.k)
+    }
+    /// Whether token `j` starts with an ASCII capital.
+    pub fn capitalized(&self, j: usize) -> bool {
+        self.s(j)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+}
+
 fn is_space_char(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }

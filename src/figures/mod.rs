@@ -236,27 +236,9 @@ fn figures_in(
     out.extend(figs);
 }
 
-struct Ctx<'a> {
-    text: &'a str,
-    t: &'a [Tok],
-}
+type Ctx<'a> = lex::Toks<'a>;
 
-impl Ctx<'_> {
-    fn s(&self, j: usize) -> &str {
-        self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
-    }
-    fn lw(&self, j: usize) -> lex::Lower {
-        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
-    }
-    fn is(&self, j: usize, w: &[u8]) -> bool {
-        self.lw(j).b() == w
-    }
-    fn is_any_of(&self, j: usize, ws: &[&[u8]]) -> bool {
-        ws.contains(&self.lw(j).b())
-    }
-    fn kind(&self, j: usize) -> Option<K> {
-        self.t.get(j).map(|t| t.k)
-    }
+impl lex::Toks<'_> {
     fn cap(&self, j: usize) -> bool {
         self.s(j).chars().next().is_some_and(char::is_uppercase)
     }
@@ -661,7 +643,7 @@ fn attribution(
                 while d < n
                     && d < c + 5
                     && cx.kind(d) == Some(K::Word)
-                    && (!lex::is_stop_word(cx.lw(d).b()) || cx.is_any_of(d, &[b"the", b"of"]))
+                    && (!lex::is_stop_word(cx.lw(d).b()) || cx.is_any(d, &[b"the", b"of"]))
                 {
                     d += 1;
                 }

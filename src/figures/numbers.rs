@@ -100,44 +100,11 @@ pub(crate) fn mask_of(toks: &[Tok], spans: impl Iterator<Item = Span>) -> Vec<bo
     m
 }
 
-struct Cx<'a> {
-    text: &'a str,
-    t: &'a [Tok],
-}
+type Cx<'a> = lex::Toks<'a>;
 
-impl Cx<'_> {
-    fn s(&self, j: usize) -> &str {
-        self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
-    }
-    fn lw(&self, j: usize) -> lex::Lower {
-        self.t.get(j).map_or(lex::Lower::EMPTY, |t| t.low)
-    }
-    fn is(&self, j: usize, w: &[u8]) -> bool {
-        self.lw(j).b() == w
-    }
-    fn is_any(&self, j: usize, ws: &[&[u8]]) -> bool {
-        let l = self.lw(j);
-        ws.contains(&l.b())
-    }
-    fn punct(&self, j: usize, p: &str) -> bool {
-        self.t
-            .get(j)
-            .is_some_and(|t| t.k == K::Punct && &self.text[t.s..t.e] == p)
-    }
+impl lex::Toks<'_> {
     fn dash(&self, j: usize) -> bool {
         self.punct(j, "-") || self.punct(j, "–") || self.punct(j, "—")
-    }
-    fn glued(&self, j: usize) -> bool {
-        self.t.get(j).is_some_and(|t| t.glued)
-    }
-    fn kind(&self, j: usize) -> Option<K> {
-        self.t.get(j).map(|t| t.k)
-    }
-    fn capitalized(&self, j: usize) -> bool {
-        self.s(j)
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_uppercase)
     }
 }
 
