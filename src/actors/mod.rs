@@ -519,6 +519,22 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
                 break;
             }
         }
+        // "Police arrested 20 protesters in Cairo": a domestic group without a country takes the
+        // one country the sentence places its action in.
+        if m.label == EntityLabel::Nominal
+            && cand.country.is_none()
+            && cand
+                .sectors
+                .first()
+                .is_some_and(|s| DOMESTIC.contains(&s.as_str()))
+        {
+            if let Some(c) = locative_country(kb, doc, mi, &analyses, date) {
+                cand.code = with_sector(kb, Some(&c), &cand.sectors);
+                let sector_key = cand.sectors.first().cloned().unwrap_or_default();
+                cand.id = format!("key:group:{c}:{sector_key}");
+                cand.country = Some(c);
+            }
+        }
         // "the government" without a country: the last group of that sector that has one.
         // Only definite phrases refer back: bare "soldiers" is a new, unknown group.
         let raw = doc.slice(m.span).trim_start().to_lowercase();
@@ -650,6 +666,80 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         m.actor = l;
     }
     doc.actors = actors;
+}
+
+/// Sectors of groups that act where they are: police, protesters, civilians, a government,
+/// courts, parliaments, unions, students, clergy, health workers, farmers, criminals.
+/// Soldiers, rebels, media and aid groups often act abroad, so they never borrow a place.
+const DOMESTIC: [&str; 12] = [
+    "COP", "OPP", "CVL", "GOV", "JUD", "LEG", "LAB", "EDU", "REL", "HLH", "AGR", "CRM",
+];
+
+/// Words that put an action in a place ("in Cairo", "across Kenya").
+const LOCATIVE: [&str; 8] = [
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "outside",
+    "inside",
+    "around",
+];
+
+/// Compass words between a locative preposition and a place (prefixes: "north-eastern").
+const COMPASS: [&str; 5] = ["north", "south", "east", "west", "central"];
+
+/// The one country that the locative phrases of mention `mi`'s sentence name ("in Cairo" →
+/// EGY), or `None` when there is none or they disagree.
+fn locative_country(
+    kb: &Knowledge,
+    doc: &Document,
+    mi: usize,
+    analyses: &[Analysis],
+    date: Option<Date>,
+) -> Option<String> {
+    let sentence = doc.mentions.get(mi)?.sentence;
+    let mut found: Option<String> = None;
+    for (ni, n) in doc.mentions.iter().enumerate() {
+        if n.sentence != sentence || ni == mi || n.token_start == 0 {
+            continue;
+        }
+        // Step back over "the" and compass words ("in northern Mali").
+        let mut k = n.token_start as usize;
+        let mut before = None;
+        while k > 0 && n.token_start as usize - k < 3 {
+            k -= 1;
+            let w = doc
+                .tokens
+                .get(k)
+                .map(|t| doc.slice(t.span).to_lowercase())
+                .unwrap_or_default();
+            if doc.tokens[k].sentence != n.sentence {
+                break;
+            }
+            if w == "the" || COMPASS.iter().any(|c| w.starts_with(c)) {
+                continue;
+            }
+            before = Some(w);
+            break;
+        }
+        if !before.is_some_and(|w| LOCATIVE.contains(&w.as_str())) {
+            continue;
+        }
+        let Some(c) = candidate(kb, doc, n, &analyses[ni], date) else {
+            continue;
+        };
+        if !matches!(c.kind, Some(ActorKind::Country | ActorKind::Location)) {
+            continue;
+        }
+        let Some(country) = c.country else { continue };
+        match &found {
+            Some(f) if *f != country => return None,
+            _ => found = Some(country),
+        }
+    }
+    found
 }
 
 /// Titled people without a country ("President Susilo Bambang Yudhoyono" in a story about
@@ -880,5 +970,50 @@ mod tests {
         let a = find(&d, "Ivo Wendemar");
         assert_eq!(a.country.as_deref(), Some("UKR"));
         assert_eq!(a.sectors, ["GOV", "MIL"]);
+    }
+
+    #[test]
+    fn domestic_groups_take_the_place_of_the_action() {
+        // (text, actor, expected code): sector nouns, and the one country a locative names.
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Police arrested 20 protesters in Cairo.",
+                "Police",
+                Some("EGYCOP"),
+            ),
+            (
+                "Police arrested 20 protesters in Cairo.",
+                "protesters",
+                Some("EGYOPP"),
+            ),
+            (
+                "Students marched in northern Kenya.",
+                "Students",
+                Some("KENEDU"),
+            ),
+            (
+                "Unions called a strike at Gdansk in Poland.",
+                "Unions",
+                Some("POLLAB"),
+            ),
+            ("Clerics met in Iraq.", "Clerics", Some("IRQREL")),
+            ("Refugees fled to Chad.", "Refugees", None),
+            // Soldiers act abroad: the place does not make them its own.
+            ("Soldiers fired shells in Ukraine.", "Soldiers", None),
+            // Two countries: no guess.
+            ("Farmers protested in France and in Spain.", "Farmers", None),
+        ];
+        for (text, name, code) in cases {
+            let d = run(text, "2024-05-01");
+            assert_eq!(find(&d, name).code.as_deref(), *code, "{text}");
+        }
+        assert_eq!(
+            find(
+                &run("Aid workers reached Gaza.", "2024-05-01"),
+                "Aid workers"
+            )
+            .sectors,
+            ["NGO"]
+        );
     }
 }
