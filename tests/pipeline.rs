@@ -161,3 +161,43 @@ fn languages_and_products_are_entities_not_actors() {
     starts.sort_unstable();
     assert_eq!(starts, sorted, "mentions stay sorted");
 }
+
+#[test]
+fn towns_resolve_through_the_geonames_cities() {
+    // (text, place as written, its country, a group the place gives a country to)
+    let cases = [
+        (
+            "Rescue teams headed to Yevpatoria Thursday after the blast.",
+            "Yevpatoria",
+            "UKR",
+            None,
+        ),
+        (
+            "Police detained 20 protesters in Kharkov on Monday.",
+            "Kharkov",
+            "UKR",
+            Some(("Police", "UKRCOP")),
+        ),
+    ];
+    for (text, place, country, group) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "geo".into(),
+            text: Some(text.into()),
+            published: Some("2024-11-06".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let m = d
+            .mentions
+            .iter()
+            .find(|m| d.slice(m.span) == place)
+            .unwrap_or_else(|| panic!("{text}: no mention {place}: {:?}", d.mentions));
+        assert_eq!(m.label.as_str(), "GPE", "{text}");
+        let a = &d.actors[m.actor.unwrap() as usize];
+        assert_eq!(a.country.as_deref(), Some(country), "{text}");
+        if let Some((name, code)) = group {
+            let g = d.actors.iter().find(|a| a.name == name).unwrap();
+            assert_eq!(g.code.as_deref(), Some(code), "{text}");
+        }
+    }
+}

@@ -429,13 +429,30 @@ fn candidate(
                 rule: "name:org",
             })
         }
-        EntityLabel::Gpe | EntityLabel::Loc => Some(Cand {
-            id: format!("key:loc:{}", key_of(&surf)),
-            name: surf,
-            kind: Some(ActorKind::Location),
-            rule: "name:place",
-            ..Cand::default()
-        }),
+        EntityLabel::Gpe | EntityLabel::Loc => {
+            // A town the hand-written tables do not know: the GeoNames cities give its country.
+            let city = kb
+                .place_or_city(&surf)
+                .and_then(|p| kb.country(&p.country).map(|c| (p, c)));
+            Some(match city {
+                Some((place, c)) => Cand {
+                    id: format!("geo:{}", key_of(&place.name)),
+                    name: place.name,
+                    kind: Some(ActorKind::Location),
+                    country: Some(c.iso3.clone()),
+                    code: Some(c.cameo.clone()),
+                    rule: "geonames:city",
+                    ..Cand::default()
+                },
+                None => Cand {
+                    id: format!("key:loc:{}", key_of(&surf)),
+                    name: surf,
+                    kind: Some(ActorKind::Location),
+                    rule: "name:place",
+                    ..Cand::default()
+                },
+            })
+        }
         _ => None,
     }
 }

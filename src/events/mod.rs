@@ -156,11 +156,15 @@ pub fn code_document_with(
 }
 
 /// Fills the country, latitude and longitude of event places from the embedded gazetteer
-/// (countries, capitals, major cities and regions).
+/// (countries, capitals, major cities and regions), then the GeoNames cities.
 fn geocode(kb: &Knowledge, doc: &mut Document) {
     for e in &mut doc.events {
         let Some(span) = e.location else { continue };
-        let Some(place) = doc.text.get(span.start..span.end).and_then(|n| kb.place(n)) else {
+        let Some(place) = doc
+            .text
+            .get(span.start..span.end)
+            .and_then(|n| kb.place_or_city(n))
+        else {
             continue;
         };
         if e.location_country.is_none() {

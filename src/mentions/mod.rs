@@ -620,6 +620,7 @@ pub fn find_mentions_with(kb: &Knowledge, doc: &Document, ner: Option<&NerModel>
         .map(|m| {
             m.tag_doc(kb, doc)
                 .into_iter()
+                .filter_map(|(a, b, l)| tidy_model_span(kb, doc, a, b, l))
                 .map(|(a, b, l)| (a, (b, l)))
                 .collect()
         })
@@ -657,6 +658,69 @@ pub fn find_mentions_with(kb: &Knowledge, doc: &Document, ner: Option<&NerModel>
     }
     languages_and_products(doc, &mut out);
     out
+}
+
+/// Day and month names: never the last word of a name ("to Yevpatoria Thursday").
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Prepositions before a place ("fighting in Kandahar"); people and companies follow them
+/// rarely.
+const LOCATIVE_PREPS: &[&str] = &["in", "near", "outside", "into"];
+
+/// Prepositions of motion: before a place when a day name follows ("headed to Yevpatoria
+/// Thursday"), but also before people and companies ("sold to Nokia").
+const MOTION_PREPS: &[&str] = &["to", "from", "at"];
+
+/// Cleans one span of the NER model: a trailing day or month name is dropped, and a name the
+/// model called an organisation or a person becomes a place when the gazetteer or the GeoNames
+/// cities know it and a place preposition comes before it (a motion preposition when a day
+/// name followed).
+fn tidy_model_span(
+    kb: &Knowledge,
+    doc: &Document,
+    a: usize,
+    mut b: usize,
+    mut label: EntityLabel,
+) -> Option<(usize, usize, EntityLabel)> {
+    let end = b;
+    while b > a + 1 && CALENDAR_WORDS.contains(&lower(doc, b - 1).as_str()) {
+        b -= 1;
+    }
+    let prep = if a > 0 {
+        lower(doc, a - 1)
+    } else {
+        String::new()
+    };
+    let placed = LOCATIVE_PREPS.contains(&prep.as_str())
+        || (b < end && MOTION_PREPS.contains(&prep.as_str()));
+    if matches!(label, EntityLabel::Org | EntityLabel::Person) && placed {
+        let text = doc
+            .text
+            .get(doc.tokens[a].span.start..doc.tokens[b - 1].span.end)?;
+        if kb.place_or_city(text).is_some() {
+            label = EntityLabel::Gpe;
+        }
+    }
+    Some((a, b, label))
 }
 
 /// Languages named as languages ("said in Russian", "translated from Arabic").
