@@ -536,6 +536,16 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
                 break;
             }
         }
+        // "NATO troops", "Taleban militants", "NATO said its troops": a group noun right after
+        // an organisation or a country, or after "its"/"their", belongs to that owner.
+        if m.label == EntityLabel::Nominal
+            && cand.country.is_none()
+            && cand.kind == Some(ActorKind::Group)
+        {
+            if let Some(owner) = owner_of(kb, doc, mi, &analyses, date) {
+                take_owner(kb, &mut cand, &owner);
+            }
+        }
         // "Police arrested 20 protesters in Cairo": a domestic group without a country takes the
         // one country the sentence places its action in.
         if m.label == EntityLabel::Nominal
@@ -683,6 +693,67 @@ pub fn resolve(kb: &Knowledge, doc: &mut Document) {
         m.actor = l;
     }
     doc.actors = actors;
+}
+
+/// The organisation or country that owns the group noun of mention `mi`: the name right
+/// before it ("NATO troops"), or for "its"/"their" + noun the last organisation or country
+/// named before, in the same or the previous sentence.
+fn owner_of(
+    kb: &Knowledge,
+    doc: &Document,
+    mi: usize,
+    analyses: &[Analysis],
+    date: Option<Date>,
+) -> Option<Cand> {
+    let m = doc.mentions.get(mi)?;
+    let owner = |ni: usize| -> Option<Cand> {
+        let c = candidate(kb, doc, &doc.mentions[ni], &analyses[ni], date)?;
+        (matches!(c.kind, Some(ActorKind::Country | ActorKind::Organization)) && c.code.is_some())
+            .then_some(c)
+    };
+    if mi > 0 {
+        let prev = &doc.mentions[mi - 1];
+        if prev.sentence == m.sentence && prev.token_end == m.token_start {
+            return owner(mi - 1);
+        }
+    }
+    let start = m.token_start as usize;
+    let pronoun = start
+        .checked_sub(1)
+        .and_then(|k| doc.tokens.get(k))
+        .map(|t| doc.slice(t.span).to_lowercase());
+    if !pronoun.is_some_and(|p| p == "its" || p == "their") {
+        return None;
+    }
+    (0..mi)
+        .rev()
+        .take_while(|&ni| doc.mentions[ni].sentence + 1 >= m.sentence)
+        .find_map(owner)
+}
+
+/// Gives a group noun its owner's country and code: (`ISR`, soldiers) → `ISRMIL`,
+/// (NATO `IGOWSTNAT`, troops) → `IGOWSTNATMIL`, (Taliban `AFGREB`, militants) → `AFGREB`.
+fn take_owner(kb: &Knowledge, cand: &mut Cand, owner: &Cand) {
+    let sector = cand.sectors.first().cloned().unwrap_or_default();
+    if owner.kind == Some(ActorKind::Country) {
+        cand.country.clone_from(&owner.country);
+        cand.code = with_sector(kb, cand.country.as_deref(), &cand.sectors);
+        cand.id = format!(
+            "key:group:{}:{sector}",
+            owner.country.as_deref().unwrap_or("")
+        );
+        return;
+    }
+    let Some(code) = owner.code.as_deref() else {
+        return;
+    };
+    cand.country.clone_from(&owner.country);
+    cand.code = Some(if code.ends_with(sector.as_str()) {
+        code.to_owned()
+    } else {
+        format!("{code}{sector}")
+    });
+    cand.id = format!("key:group:{code}:{sector}");
 }
 
 /// Sectors of groups that act where they are: police, protesters, civilians, a government,
@@ -1032,5 +1103,38 @@ mod tests {
             .sectors,
             ["NGO"]
         );
+    }
+
+    #[test]
+    fn group_nouns_belong_to_the_name_or_pronoun_owner() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "NATO troops crossed the river.",
+                "troops",
+                Some("IGOWSTNATMIL"),
+            ),
+            ("Taleban militants attacked.", "militants", Some("AFGREB")),
+            (
+                "NATO officials say its troops killed a man.",
+                "troops",
+                Some("IGOWSTNATMIL"),
+            ),
+            (
+                "Iran said on Monday that their soldiers left.",
+                "soldiers",
+                Some("IRNMIL"),
+            ),
+            // A person is not an owner.
+            ("John Smith said their soldiers left.", "soldiers", None),
+        ];
+        for (text, name, code) in cases {
+            let d = run(text, "2024-05-01");
+            assert_eq!(
+                find(&d, name).code.as_deref(),
+                *code,
+                "{text}: {:#?}",
+                d.actors
+            );
+        }
     }
 }
