@@ -172,6 +172,7 @@ fn table_of_constructions() {
         ("Beijing and Moscow have not commented on the report.", "011", "CHN", "-", Modality::Asserted, false),
         ("Beijing and Moscow have not commented on the report.", "011", "RUS", "-", Modality::Asserted, false),
         ("Hungary plans to host Serbia next year.", "043", "HUN", "SRB", Modality::Planned, false),
+        ("Hungary is not planning to host Serbia.", "043", "HUN", "SRB", Modality::Planned, true),
         ("Russia denied that its forces attacked Kyiv.", "190", "RUS", "UKR", Modality::Denied, false),
         ("Pakistan will hold talks with China.", "040", "PAK", "CHN", Modality::Planned, false),
         ("Russia warned Ukraine that Poland would attack.", "130", "RUS", "UKR", Modality::Threatened, false),

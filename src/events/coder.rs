@@ -1560,6 +1560,20 @@ pub(crate) fn code_sentence(
 
         // Modality and claimant from the governing controls.
         let anc = ancestors(m.head, k);
+        // "are not planning to invade", "did not agree to send": a negated plan, agreement,
+        // demand or threat negates what it governs (denials have a modality of their own).
+        if anc.iter().any(|c| {
+            matches!(
+                c.kind,
+                Control::Plan | Control::Agree | Control::Demand | Control::Threat
+            ) && s
+                .aux_chain(matches[c.m].head)
+                .1
+                .iter()
+                .any(|w| is(words::NEG, w))
+        }) {
+            negated = true;
+        }
         let mut claimed: Option<(Span, Option<u32>)> = None;
         for c in &anc {
             if matches!(c.kind, Control::Say | Control::Report | Control::Deny) && claimed.is_none()

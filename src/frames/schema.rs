@@ -470,6 +470,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn enums_match_the_document_types() {
+        let labels: Vec<&str> = crate::document::EntityLabel::ALL
+            .iter()
+            .map(|l| l.as_str())
+            .collect();
+        assert_eq!(labels, MENTION_LABELS);
+    }
+
+    #[test]
     fn contract_columns_present() {
         let need: &[(&str, &[&str])] = &[
             (
