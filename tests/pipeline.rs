@@ -201,3 +201,44 @@ fn towns_resolve_through_the_geonames_cities() {
         }
     }
 }
+
+#[test]
+fn full_pipeline_codes_firing_and_donations() {
+    // (text, CAMEO code, source code, target code); "fired its chief executive" is no event.
+    let cases = [
+        (
+            "Israeli troops fired on two Palestinian civilians.",
+            Some(("193", "ISRMIL", "PSECVL")),
+        ),
+        (
+            "Japan donated 10 million dollars to Indonesia.",
+            Some(("071", "JPN", "IDN")),
+        ),
+        ("The company fired its chief executive.", None),
+    ];
+    for (text, want) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "fire".into(),
+            text: Some(text.into()),
+            published: Some("2024-11-06".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let code = |a: &Option<eventframe::document::EventArg>| {
+            a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default()
+        };
+        let got: Vec<(String, String, String)> = d
+            .events
+            .iter()
+            .map(|e| (e.cameo.clone(), code(&e.source), code(&e.target)))
+            .collect();
+        match want {
+            Some((c, s, t)) => assert!(
+                got.iter()
+                    .any(|g| (g.0.as_str(), g.1.as_str(), g.2.as_str()) == (c, s, t)),
+                "{text}: {got:?}"
+            ),
+            None => assert!(got.is_empty(), "{text}: {got:?}"),
+        }
+    }
+}
