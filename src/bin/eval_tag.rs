@@ -3,6 +3,9 @@
 //! `cargo run --release --bin eval_tag -- [--model PATH] [--parse-model PATH] [--dev] [--confusions]
 //! [--no-parser]`
 //!
+//! Besides the gold-tokenisation figures it reports, per set, the same figures end to end from
+//! the raw text (our own tokens and sentences), scored the CoNLL 2018 way.
+//!
 //! `--show FILE` tags and parses a raw text file (rough whitespace/punctuation tokeniser, for
 //! inspection) and prints CoNLL-like rows; `--speed FILE` only reports the speed.
 
@@ -182,6 +185,11 @@ fn run() -> Result<(), String> {
                 las_np as f64 * 100.0 / n_np.max(1) as f64
             );
         }
+        let r = raw_scores(&tag, &files)?;
+        println!(
+            "  raw text, CoNLL 2018 F1: Tokens {:.2}  Sentences {:.2}  Words {:.2}  UPOS {:.2}  XPOS {:.2}  Lemmas {:.2}  UAS {:.2}  LAS {:.2}",
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]
+        );
         if args.iter().any(|a| a == "--confusions") {
             let mut v: Vec<_> = confusions.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -191,6 +199,67 @@ fn run() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// End-to-end scores from raw text, as the CoNLL 2018 shared task computes them: the treebank's
+/// raw text goes through the `text` stage (our tokens and sentences) and the tag stage; system
+/// words are aligned to gold words (`tag::conll18`) and each figure is an F1 over words (a word
+/// counts when aligned and its tag / lemma / head / relation is right; a head is right when it
+/// is aligned to the gold head, or both are the root; relations compare their universal part,
+/// without subtypes). Returns Tokens, Sentences, Words, UPOS, XPOS, Lemmas, UAS, LAS.
+fn raw_scores(tag: &Tag, files: &[std::path::PathBuf]) -> Result<[f64; 8], String> {
+    use eventframe::tag::conll18::{
+        align_words, read_conllu, spans_score, system_words, Score, Sp,
+    };
+    let tb = read_conllu(files)?;
+    let seg = eventframe::text::segment_full(&tb.text);
+    let (sys_tokens, sys_words) = system_words(&tb.text, &seg);
+    let sys_sents: Vec<Sp> = seg
+        .sentences
+        .iter()
+        .map(|s| Sp {
+            start: s.span.start,
+            end: s.span.end,
+        })
+        .collect();
+    let mut doc = eventframe::Document::new("raw", tb.text.clone(), None);
+    doc.tokens = seg.tokens.clone();
+    doc.sentences = seg.sentences.clone();
+    tag.process(&mut doc).map_err(|e| e.message)?;
+    let aligned = align_words(&tb.words, &sys_words);
+    let mut g2s = vec![None; tb.words.len()];
+    for &(g, s) in &aligned {
+        g2s[g] = Some(s);
+    }
+    let universal = |r: &str| r.split(':').next().unwrap_or("").to_owned();
+    let mut counts = [0usize; 5];
+    for &(g, s) in &aligned {
+        let (gw, t) = (&tb.gold[g], &doc.tokens[s]);
+        counts[0] += usize::from(t.upos == gw.upos);
+        counts[1] += usize::from(t.xpos == gw.xpos);
+        counts[2] += usize::from(t.lemma.as_deref() == Some(gw.lemma.as_str()));
+        let head_ok = match gw.head {
+            None => t.head.is_none(),
+            Some(h) => t.head.is_some() && g2s[h] == t.head.map(|x| x as usize),
+        };
+        counts[3] += usize::from(head_ok);
+        counts[4] += usize::from(head_ok && universal(t.deprel) == universal(&gw.deprel));
+    }
+    let words = |correct: usize| Score {
+        gold: tb.words.len(),
+        system: sys_words.len(),
+        correct,
+    };
+    Ok([
+        spans_score(&tb.tokens, &sys_tokens).f1(),
+        spans_score(&tb.sentences, &sys_sents).f1(),
+        words(aligned.len()).f1(),
+        words(counts[0]).f1(),
+        words(counts[1]).f1(),
+        words(counts[2]).f1(),
+        words(counts[3]).f1(),
+        words(counts[4]).f1(),
+    ])
 }
 
 /// CPU time of the calling thread in seconds (Linux `/proc`), so that speed is per core even

@@ -1,7 +1,13 @@
 //! Trains the tag models on UD English EWT + GUM and writes `src/knowledge/models/tag.bin`.
 //!
 //! `cargo run --release --bin train_tag -- [--seed N] [--epochs N] [--prune X] [--with-dev]
-//! [--prune-sweep] [--out PATH]`
+//! [--prune-sweep] [--out PATH] [--clusters PATH]`
+//!
+//! `--learn-clusters PATH` learns word clusters (exchange algorithm) from the text of the UD
+//! training parts and the GMB corpus and writes them to PATH; `--clusters PATH` makes the
+//! tagger (and through its tags file, the parser) use them. `--no-parser-clusters` trains the
+//! parser without cluster features. `--cluster-extra` adds the research-only news text
+//! (Reuters-21578 bodies, BBC) to the clustering text.
 //!
 //! With `--parser` it trains only the dependency parser (on the tags of the tagger in `--out`)
 //! and writes `src/knowledge/models/parse.bin` (or `--parse-out PATH`); `--jackknife K` tags the
@@ -9,7 +15,10 @@
 
 use std::time::Instant;
 
+use eventframe::ner::data::read_gmb;
+use eventframe::tag::clusters::{learn, ClusterConfig, Clusters};
 use eventframe::tag::conllu::{read_files, Word};
+use eventframe::tag::io::{Reader, Writer};
 use eventframe::tag::lemma::Lemmatizer;
 use eventframe::tag::parser::{examples, train as train_parser, ParseExample, ParserConfig};
 use eventframe::tag::tagger::{train, TrainConfig};
@@ -33,6 +42,10 @@ fn run() -> Result<(), String> {
     let mut pcfg = ParserConfig::default();
     let mut parse_out =
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/knowledge/models/parse.bin");
+    let mut learn_clusters: Option<std::path::PathBuf> = None;
+    let mut clusters_path: Option<std::path::PathBuf> = None;
+    let mut ccfg = ClusterConfig::default();
+    let mut cluster_extra = false;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
     while i < args.len() {
@@ -65,6 +78,24 @@ fn run() -> Result<(), String> {
             "--parse-out" => parse_out = val.into(),
             "--jackknife" => jackknife = val.parse().map_err(|_| bad(&val))?,
             "--explore" => pcfg.explore = val.parse().map_err(|_| bad(&val))?,
+            "--learn-clusters" => learn_clusters = Some(val.into()),
+            "--clusters" => clusters_path = Some(val.into()),
+            "--cluster-sizes" => {
+                ccfg.sizes = val
+                    .split(',')
+                    .map(|x| x.parse().map_err(|_| bad(&val)))
+                    .collect::<Result<_, _>>()?;
+            }
+            "--cluster-iters" => ccfg.iters = val.parse().map_err(|_| bad(&val))?,
+            "--cluster-vocab" => ccfg.max_vocab = val.parse().map_err(|_| bad(&val))?,
+            "--cluster-extra" => {
+                cluster_extra = true;
+                i -= 1;
+            }
+            "--no-parser-clusters" => {
+                pcfg.clusters = false;
+                i -= 1;
+            }
             "--prune-sweep" => {
                 cfg.prune_sweep = true;
                 i -= 1;
@@ -91,6 +122,43 @@ fn run() -> Result<(), String> {
         dev_s.len(),
         t0.elapsed().as_secs_f64()
     );
+    if let Some(path) = learn_clusters {
+        // Unlabelled text: the UD training parts (not dev or test) and the GMB corpus.
+        let mut text: Vec<Vec<String>> = train_s
+            .iter()
+            .map(|s| s.iter().map(|w| w.form.clone()).collect())
+            .collect();
+        let gmb = shared.join("data/ner/gmb/ner_dataset.csv.zip");
+        let g = read_gmb(&gmb).map_err(|e| e.to_string())?;
+        text.extend(g.into_iter().map(|s| s.words));
+        if cluster_extra {
+            // Research-only news text: Reuters-21578 bodies and the BBC corpus.
+            let n0 = text.len();
+            extra_text(&shared, &mut text)?;
+            eprintln!("research-only news text: {} sentences", text.len() - n0);
+        }
+        let c = learn(&text, &ccfg, &mut |m| eprintln!("{m}"));
+        let mut w = Writer::default();
+        c.write(&mut w);
+        std::fs::write(&path, &w.buf)
+            .map_err(|e| format!("could not write `{}`: {e}", path.display()))?;
+        eprintln!(
+            "wrote {} ({} words, {} bytes) in {:.1}s",
+            path.display(),
+            c.len(),
+            w.buf.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    let clusters = match &clusters_path {
+        Some(p) => {
+            let b =
+                std::fs::read(p).map_err(|e| format!("could not read `{}`: {e}", p.display()))?;
+            Clusters::read(&mut Reader::new(&b, "clusters")).map_err(|e| e.to_string())?
+        }
+        None => Clusters::default(),
+    };
     let mut train_s = train_s;
     if with_dev {
         // Final model: dev joins the training data; the epoch count is fixed by `--epochs`.
@@ -130,9 +198,9 @@ fn run() -> Result<(), String> {
                     prune_sweep: false,
                     ..cfg
                 };
-                let tagger = train(&rest, &dev_s, jcfg, &mut |_| {});
+                let tagger = train(&rest, &dev_s, jcfg, &tag.tagger.clusters, &mut |_| {});
                 let sents: Vec<Vec<Word>> = held.iter().map(|(_, s)| s.clone()).collect();
-                for ((i, _), ex) in held.iter().zip(examples(&sents, &tagger)) {
+                for ((i, _), ex) in held.iter().zip(examples(&sents, &tagger, pcfg.clusters)) {
                     tr[*i] = Some(ex);
                 }
                 eprintln!(
@@ -143,9 +211,9 @@ fn run() -> Result<(), String> {
             }
             tr.into_iter().flatten().collect()
         } else {
-            examples(&train_s, &tag.tagger)
+            examples(&train_s, &tag.tagger, pcfg.clusters)
         };
-        let dv = examples(&dev_s, &tag.tagger);
+        let dv = examples(&dev_s, &tag.tagger, pcfg.clusters);
         let p = train_parser(&tr, &dv, pcfg, with_dev, &mut |m| eprintln!("{m}"));
         let bytes = Tag::parser_to_bytes(&p);
         std::fs::write(&parse_out, &bytes)
@@ -158,7 +226,7 @@ fn run() -> Result<(), String> {
         );
         return Ok(());
     }
-    let tagger = train(&train_s, &dev_s, cfg, &mut |m| eprintln!("{m}"));
+    let tagger = train(&train_s, &dev_s, cfg, &clusters, &mut |m| eprintln!("{m}"));
     let words: Vec<&Word> = train_s.iter().flatten().collect();
     let lemmatizer = Lemmatizer::learn(&words, min_rule, min_exc);
     let (sc, ru, ex) = lemmatizer.stats();
@@ -177,5 +245,47 @@ fn run() -> Result<(), String> {
         bytes.len(),
         t0.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// Sentences of words from the research-only news corpora: the `<BODY>` of every Reuters-21578
+/// record (Latin-1) and every BBC article, tokenised by the `text` stage.
+fn extra_text(shared: &std::path::Path, out: &mut Vec<Vec<String>>) -> Result<(), String> {
+    let mut docs: Vec<String> = Vec::new();
+    let dir = shared.join("data/corpus/reuters21578");
+    for k in 0..22 {
+        let p = dir.join(format!("reut2-{k:03}.sgm"));
+        let bytes =
+            std::fs::read(&p).map_err(|e| format!("could not read `{}`: {e}", p.display()))?;
+        let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+        for part in text.split("<BODY>").skip(1) {
+            let body = part.split("</BODY>").next().unwrap_or("");
+            docs.push(
+                body.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&")
+                    .replace("&#3;", ""),
+            );
+        }
+    }
+    let zip = shared.join("data/corpus/bbc-fulltext.zip");
+    let res = std::process::Command::new("unzip")
+        .arg("-p")
+        .arg(&zip)
+        .arg("*.txt")
+        .output()
+        .map_err(|e| format!("could not run `unzip` on `{}`: {e}", zip.display()))?;
+    docs.push(String::from_utf8_lossy(&res.stdout).into_owned());
+    for d in &docs {
+        let (sents, tokens) = eventframe::text::segment(d);
+        for s in sents {
+            out.push(
+                tokens[s.token_start as usize..s.token_end as usize]
+                    .iter()
+                    .map(|t| t.norm_or(d).to_owned())
+                    .collect(),
+            );
+        }
+    }
     Ok(())
 }

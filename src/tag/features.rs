@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use super::clusters::level;
+
 /// Hash of a padding position before the sentence.
 pub const START: u64 = 0x5354_4152_545f_5f5f;
 /// Hash of a padding position after the sentence.
@@ -117,6 +119,10 @@ pub struct WordInfo {
     /// Ambiguity class from the tagger's lexicon (the set of tags seen with the word; 0 when
     /// unknown), filled by the tagger.
     pub amb: u64,
+    /// Packed word-cluster ids ([`super::clusters`]), filled by the tagger.
+    pub clu: u32,
+    /// Key of the word in the cluster table ([`super::clusters::key`]).
+    pub cluster_key: u32,
 }
 
 impl WordInfo {
@@ -157,15 +163,23 @@ impl WordInfo {
         if w.contains('-') {
             flags |= 4;
         }
+        let lower_hash = hash_bytes(lb);
         Self {
             form: hash_bytes(w.as_bytes()),
-            lower: hash_bytes(lb),
+            lower: lower_hash,
             shape: hash_bytes(shape(w).as_bytes()),
             suf,
             pre,
             last_part,
             flags,
             amb: 0,
+            clu: super::clusters::UNKNOWN_PACKED,
+            // Without digits the normalised form is the lowercase one.
+            cluster_key: if flags & 2 == 0 {
+                super::perceptron::key32(lower_hash)
+            } else {
+                super::clusters::key(w)
+            },
         }
     }
 
@@ -182,22 +196,32 @@ impl WordInfo {
             last_part: h,
             flags: 0,
             amb: h,
+            clu: if before {
+                PAD_CLUSTERS
+            } else {
+                PAD_CLUSTERS ^ 1
+            },
+            cluster_key: 0,
         }
     }
 }
+
+/// Packed cluster ids of padding words.
+const PAD_CLUSTERS: u32 = 0x3fe | 0x3fe << 10 | 0x3fe << 20;
 
 /// Previous-tag value meaning "no tag" (sentence start).
 pub const NO_TAG: u64 = 0xffff;
 
 /// Tagger features of step `i` given the classes of the two previous steps. With `rev` the
 /// sentence is read right to left: step `i` is word `n - 1 - i` and "previous" means "to the
-/// right".
+/// right". With `clusters` the word-cluster features are added.
 pub fn tagger_features(
     words: &[WordInfo],
     i: usize,
     p1: u64,
     p2: u64,
     rev: bool,
+    clusters: bool,
     out: &mut Vec<u64>,
 ) {
     out.clear();
@@ -263,6 +287,21 @@ pub fn tagger_features(
         feat2(37, w.amb, wp1.amb),
         feat2(38, p1, w.amb),
     ]);
+    if clusters {
+        let c = |x: &WordInfo, l: usize| level(x.clu, l);
+        out.extend_from_slice(&[
+            feat(40, c(w, 0)),
+            feat(41, c(w, 1)),
+            feat(42, c(w, 2)),
+            feat(43, c(wm1, 1)),
+            feat(44, c(wm1, 2)),
+            feat(45, c(wp1, 1)),
+            feat(46, c(wp1, 2)),
+            feat(47, c(wp2, 1)),
+            feat2(48, p1, c(w, 1)),
+            feat2(49, c(w, 1), c(wp1, 1)),
+        ]);
+    }
     if w.flags & 1 != 0 {
         out.push(feat(31, w.form));
     }
@@ -296,7 +335,7 @@ mod tests {
         for w in ["", "é", "\u{1f600}", "İstanbul", "a-", "-"] {
             let i = WordInfo::new(w);
             let mut out = Vec::new();
-            tagger_features(&[i], 0, NO_TAG, NO_TAG, false, &mut out);
+            tagger_features(&[i], 0, NO_TAG, NO_TAG, false, true, &mut out);
             assert!(out.len() >= 31);
         }
     }

@@ -2,8 +2,12 @@
 //!
 //! The tagger is a greedy averaged perceptron over hashed features ([`perceptron`]), trained by
 //! `train_tag` on UD English EWT + GUM; the lemmatiser applies suffix rules and an exception
-//! lexicon learned from the same data. The model is embedded in the binary.
+//! lexicon learned from the same data; the parser ([`parser`]) is a greedy arc-hybrid
+//! perceptron. Both use word clusters ([`clusters`]) learned from unlabelled text. The models
+//! are embedded in the binary.
 
+pub mod clusters;
+pub mod conll18;
 pub mod conllu;
 pub mod features;
 pub mod io;
@@ -31,10 +35,14 @@ static TAG_MODEL: &[u8] = include_bytes!("../knowledge/models/tag.bin");
 /// The embedded dependency parser model (may be empty: then no trees are built).
 static PARSE_MODEL: &[u8] = include_bytes!("../knowledge/models/parse.bin");
 
-/// Magic and version of the tag model file.
-const MAGIC: &[u8; 8] = b"EFTAG\x00\x00\x01";
-/// Magic and version of the parser model file.
-const PARSE_MAGIC: &[u8; 8] = b"EFPARSE\x01";
+/// Magic and version of the tag model file (version 2 adds the word clusters).
+const MAGIC: &[u8; 8] = b"EFTAG\x00\x00\x02";
+/// Magic of version 1 tag model files (no word clusters).
+const MAGIC_V1: &[u8; 8] = b"EFTAG\x00\x00\x01";
+/// Magic and version of the parser model file (version 2 adds word-cluster features).
+const PARSE_MAGIC: &[u8; 8] = b"EFPARSE\x02";
+/// Magic of version 1 parser files (no word-cluster features).
+const PARSE_MAGIC_V1: &[u8; 8] = b"EFPARSE\x01";
 
 /// The tag stage with its loaded models.
 #[derive(Debug, Default)]
@@ -77,16 +85,21 @@ impl Tag {
         if bytes.is_empty() {
             return Ok(None);
         }
+        let v1 = bytes.starts_with(PARSE_MAGIC_V1);
         let mut r = Reader::new(bytes, "parse.bin");
-        r.expect_magic(PARSE_MAGIC)?;
-        Ok(Some(Parser::read(&mut r)?))
+        r.expect_magic(if v1 { PARSE_MAGIC_V1 } else { PARSE_MAGIC })?;
+        Ok(Some(Parser::read(&mut r, !v1)?))
     }
 
     /// Serialises a parser model (deterministic).
     #[must_use]
     pub fn parser_to_bytes(parser: &Parser) -> Vec<u8> {
         let mut w = Writer::default();
-        w.buf.extend_from_slice(PARSE_MAGIC);
+        w.buf.extend_from_slice(if parser.uses_clusters() {
+            PARSE_MAGIC
+        } else {
+            PARSE_MAGIC_V1
+        });
         parser.write(&mut w);
         w.buf
     }
@@ -96,9 +109,10 @@ impl Tag {
     /// # Errors
     /// When the bytes are not a valid model.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let v1 = bytes.starts_with(MAGIC_V1);
         let mut r = Reader::new(bytes, "tag.bin");
-        r.expect_magic(MAGIC)?;
-        let tagger = Tagger::read(&mut r)?;
+        r.expect_magic(if v1 { MAGIC_V1 } else { MAGIC })?;
+        let tagger = Tagger::read(&mut r, !v1)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         Ok(Self {
             tagger,
@@ -147,6 +161,7 @@ impl Stage for Tag {
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let ranges = doc.sentence_token_ranges();
         let mut classes = Vec::new();
+        let mut clusters = Vec::new();
         for (a, b) in ranges {
             let mut start = a;
             while start < b {
@@ -161,17 +176,22 @@ impl Stage for Tag {
                             .unwrap_or("")
                     })
                     .collect();
-                self.tagger.tag(&words, &mut classes);
+                self.tagger
+                    .tag_for_parser(&words, &mut classes, &mut clusters);
                 let lemmas: Vec<String> = words
                     .iter()
                     .zip(&classes)
                     .map(|(w, &c)| self.lemmatizer.lemma(w, self.tagger.class(c).0))
                     .collect();
                 let tree = self.parser.as_ref().map(|p| {
-                    let pw: Vec<PWord> = words
+                    let joint = p.uses_clusters();
+                    let pw: Vec<PWord> = classes
                         .iter()
-                        .zip(&classes)
-                        .map(|(w, &c)| PWord::new(w, self.tagger.class(c).0))
+                        .zip(&clusters)
+                        .map(|(&c, &(lower, k))| {
+                            let (x, u) = self.tagger.class(c);
+                            PWord::tagged(lower, x, u, k, joint)
+                        })
                         .collect();
                     p.parse(&pw)
                 });

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use super::clusters::{level, UNKNOWN_PACKED};
 use super::conllu::Word;
 use super::features::{feat, feat2, hash_bytes, mix};
 use super::io::{Reader, Writer};
@@ -27,16 +28,48 @@ pub struct PWord {
     pub w: u64,
     /// Tag hash.
     pub t: u64,
+    /// Packed word-cluster ids ([`super::clusters`]).
+    pub c: u32,
 }
 
 impl PWord {
-    /// A word from its form and Penn tag.
+    /// A word from its form and Penn tag (no cluster).
     #[must_use]
     pub fn new(form: &str, xpos: &str) -> Self {
+        Self::with_clusters(form, xpos, UNKNOWN_PACKED)
+    }
+
+    /// A word from its form, Penn tag and packed cluster ids.
+    #[must_use]
+    pub fn with_clusters(form: &str, xpos: &str, c: u32) -> Self {
         let lower = super::features::fold(form).to_lowercase();
         Self {
             w: hash_bytes(lower.as_bytes()),
             t: hash_bytes(xpos.as_bytes()),
+            c,
+        }
+    }
+
+    /// The tag hash of a word for a parser of version 2 ([`Parser::uses_clusters`]): the
+    /// tagger's joint (Penn, UPOS) class, so that e.g. `AUX` and `VERB` readings of `VBZ` differ.
+    #[must_use]
+    pub fn joint_tag(xpos: &str, upos: &str) -> u64 {
+        mix(hash_bytes(xpos.as_bytes()) ^ hash_bytes(upos.as_bytes()))
+    }
+
+    /// The parser word of a tagged word: `lower` is its lowercase hash
+    /// ([`super::features::WordInfo::lower`]), `clusters` its packed cluster ids; with `joint`
+    /// (parsers of version 2) the tag is [`PWord::joint_tag`], else the Penn tag alone.
+    #[must_use]
+    pub fn tagged(lower: u64, xpos: &str, upos: &str, clusters: u32, joint: bool) -> Self {
+        Self {
+            w: lower,
+            t: if joint {
+                Self::joint_tag(xpos, upos)
+            } else {
+                hash_bytes(xpos.as_bytes())
+            },
+            c: clusters,
         }
     }
 }
@@ -53,6 +86,9 @@ struct State {
     rc: Vec<[usize; 2]>,
     nl: Vec<u8>,
     nr: Vec<u8>,
+    /// Sets of the relations of the left and of the right children (bit `label % 64`).
+    ls: Vec<u64>,
+    rs: Vec<u64>,
 }
 
 const NOBODY: usize = usize::MAX;
@@ -69,6 +105,8 @@ impl State {
             rc: vec![[NOBODY; 2]; n + 1],
             nl: vec![0; n + 1],
             nr: vec![0; n + 1],
+            ls: vec![0; n + 1],
+            rs: vec![0; n + 1],
         }
     }
     fn done(&self) -> bool {
@@ -117,9 +155,11 @@ impl State {
         if d < h {
             self.lc[h] = [d, self.lc[h][0]];
             self.nl[h] = self.nl[h].saturating_add(1);
+            self.ls[h] |= 1 << (label % 64);
         } else {
             self.rc[h] = [d, self.rc[h][0]];
             self.nr[h] = self.nr[h].saturating_add(1);
+            self.rs[h] |= 1 << (label % 64);
         }
     }
 }
@@ -128,13 +168,21 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     feat2(t, mix(a ^ 0x51), feat2(0, b, c))
 }
 
-fn features(st: &State, words: &[PWord], out: &mut Vec<u64>) {
+fn features(st: &State, words: &[PWord], clusters: bool, out: &mut Vec<u64>) {
     out.clear();
     let word = |i: usize| -> PWord {
         if i == 0 {
-            PWord { w: ROOT, t: ROOT }
+            PWord {
+                w: ROOT,
+                t: ROOT,
+                c: 0x3fe | 0x3fe << 10 | 0x3fe << 20,
+            }
         } else if i == NOBODY || i > words.len() {
-            PWord { w: NONE, t: NONE }
+            PWord {
+                w: NONE,
+                t: NONE,
+                c: 0x3fd | 0x3fd << 10 | 0x3fd << 20,
+            }
         } else {
             words[i - 1]
         }
@@ -248,6 +296,44 @@ fn features(st: &State, words: &[PWord], out: &mut Vec<u64>) {
         f3(50, s0.w, s1.t, b0.t),
         f3(51, b0.w, s0.t, s1.t),
     ]);
+    let set = |i: usize, left: bool| -> u64 {
+        if i == NOBODY || i > st.n {
+            0
+        } else if left {
+            st.ls[i]
+        } else {
+            st.rs[i]
+        }
+    };
+    let (s0l2w, s0r2w, b0l2w) = (word(s0l2), word(s0r2), word(b0l2));
+    out.extend_from_slice(&[
+        f3(64, s0.t, s0l1w.t, s0l2w.t),
+        f3(65, s0.t, s0r1w.t, s0r2w.t),
+        f3(66, b0.t, b0l1w.t, b0l2w.t),
+        feat2(67, s0wt, set(s0i, true)),
+        feat2(68, s0wt, set(s0i, false)),
+        feat2(69, b0wt, set(b0i, true)),
+        feat2(70, b0.w, b1.w),
+        feat2(71, s1.w, b0.w),
+    ]);
+    if !clusters {
+        return;
+    }
+    let c = |x: &PWord, l: usize| level(x.c, l);
+    out.extend_from_slice(&[
+        feat(52, c(&s0, 1)),
+        feat(53, c(&s0, 2)),
+        feat(54, c(&b0, 1)),
+        feat(55, c(&b0, 2)),
+        feat(56, c(&s1, 1)),
+        feat(57, c(&b1, 1)),
+        feat2(58, c(&s0, 1), c(&b0, 1)),
+        feat2(59, c(&s0, 2), b0.t),
+        feat2(60, s0.t, c(&b0, 2)),
+        feat2(61, c(&s1, 1), c(&s0, 1)),
+        f3(62, c(&s0, 0), c(&b0, 0), c(&b1, 0)),
+        feat2(63, c(&s0, 2), c(&b0, 2)),
+    ]);
 }
 
 /// A trained parser.
@@ -255,6 +341,8 @@ fn features(st: &State, words: &[PWord], out: &mut Vec<u64>) {
 pub struct Parser {
     labels: Vec<&'static str>,
     model: Compact,
+    /// Whether the model uses word-cluster features.
+    clusters: bool,
 }
 
 impl Parser {
@@ -283,7 +371,7 @@ impl Parser {
                 st.apply(SHIFT);
                 continue;
             }
-            features(&st, words, &mut feats);
+            features(&st, words, self.clusters, &mut feats);
             self.model.score(&feats, &mut scores);
             // The best legal class, lowest index on ties (as `best`, without a closure call).
             let mut c = usize::MAX;
@@ -311,6 +399,12 @@ impl Parser {
             .collect()
     }
 
+    /// Whether the model uses word-cluster features.
+    #[must_use]
+    pub fn uses_clusters(&self) -> bool {
+        self.clusters
+    }
+
     /// Model size: features, weights.
     #[must_use]
     pub fn stats(&self) -> (usize, usize) {
@@ -327,11 +421,12 @@ impl Parser {
         self.model.write(w);
     }
 
-    /// Reads a parser written by [`Parser::write`].
+    /// Reads a parser written by [`Parser::write`]; `clusters` says whether its model uses
+    /// word-cluster features (files of version 2).
     ///
     /// # Errors
     /// When the bytes are malformed.
-    pub fn read(r: &mut Reader<'_>) -> Result<Self> {
+    pub fn read(r: &mut Reader<'_>, clusters: bool) -> Result<Self> {
         r.expect_magic(b"PARS")?;
         let n = r.count(2)?;
         let mut labels = Vec::with_capacity(n);
@@ -339,7 +434,11 @@ impl Parser {
             labels.push(intern(DEPREL, &r.str()?, "dep"));
         }
         let model = Compact::read(r)?;
-        Ok(Self { labels, model })
+        Ok(Self {
+            labels,
+            model,
+            clusters,
+        })
     }
 }
 
@@ -400,6 +499,8 @@ pub struct ParserConfig {
     pub explore: f64,
     /// Also log dev scores at other pruning thresholds.
     pub prune_sweep: bool,
+    /// Use word-cluster features.
+    pub clusters: bool,
 }
 
 impl Default for ParserConfig {
@@ -410,6 +511,7 @@ impl Default for ParserConfig {
             prune: 1.0,
             explore: 0.9,
             prune_sweep: false,
+            clusters: true,
         }
     }
 }
@@ -483,7 +585,7 @@ pub fn train(
             let mut on_stack = vec![false; n + 2];
             on_stack[0] = true;
             while !st.done() {
-                features(&st, &ex.words, &mut feats);
+                features(&st, &ex.words, cfg.clusters, &mut feats);
                 trainer.tick();
                 trainer.score(&feats, &mut scores);
                 let costs: Vec<usize> = (0..n_classes)
@@ -524,6 +626,7 @@ pub fn train(
         let parser = Parser {
             labels: labels.clone(),
             model: trainer.compact(cfg.prune),
+            clusters: cfg.clusters,
         };
         let (uas, las) = attachment(&parser, dev);
         let (f, w) = parser.stats();
@@ -532,10 +635,11 @@ pub fn train(
             wrong as f64 * 100.0 / steps.max(1) as f64
         ));
         if cfg.prune_sweep {
-            for pr in [2.0, 3.0, 5.0] {
+            for pr in [0.5, 2.0] {
                 let q = Parser {
                     labels: labels.clone(),
                     model: trainer.compact(pr),
+                    clusters: cfg.clusters,
                 };
                 let (u2, l2) = attachment(&q, dev);
                 let (f2, w2) = q.stats();
@@ -552,20 +656,29 @@ pub fn train(
     best_model.map(|(_, p)| p).unwrap_or_default()
 }
 
-/// Parser examples from CoNLL-U sentences, tagged by `tag` (predicted Penn tags).
+/// Parser examples from CoNLL-U sentences, tagged by `tag` (predicted Penn tags, or joint
+/// classes with `joint`, for parsers of version 2).
 #[must_use]
-pub fn examples(sents: &[Vec<Word>], tag: &super::tagger::Tagger) -> Vec<ParseExample> {
+pub fn examples(
+    sents: &[Vec<Word>],
+    tag: &super::tagger::Tagger,
+    joint: bool,
+) -> Vec<ParseExample> {
     let mut classes = Vec::new();
+    let mut clusters = Vec::new();
     sents
         .iter()
         .map(|s| {
             let forms: Vec<&str> = s.iter().map(|w| w.form.as_str()).collect();
-            tag.tag(&forms, &mut classes);
+            tag.tag_for_parser(&forms, &mut classes, &mut clusters);
             ParseExample {
-                words: forms
+                words: classes
                     .iter()
-                    .zip(&classes)
-                    .map(|(f, &c)| PWord::new(f, tag.class(c).0))
+                    .zip(&clusters)
+                    .map(|(&c, &(lower, k))| {
+                        let (x, u) = tag.class(c);
+                        PWord::tagged(lower, x, u, k, joint)
+                    })
                     .collect(),
                 heads: s.iter().map(|w| w.head as usize).collect(),
                 rels: s.iter().map(|w| w.deprel.clone()).collect(),
@@ -638,7 +751,7 @@ mod tests {
         assert!(uas > 99.0 && las > 99.0, "{uas} {las}");
         let mut w = Writer::default();
         p.write(&mut w);
-        let q = Parser::read(&mut Reader::new(&w.buf, "t")).unwrap();
+        let q = Parser::read(&mut Reader::new(&w.buf, "t"), true).unwrap();
         assert_eq!(
             q.parse(&data[0].words),
             vec![(2, "nsubj"), (0, "root"), (2, "obj")]

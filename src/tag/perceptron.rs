@@ -301,10 +301,9 @@ pub fn key32(k: u64) -> u32 {
 
 impl Compact {
     fn with_capacity(n_classes: usize, scale: f32, n_features: usize, n_weights: usize) -> Self {
-        // Load factor at most 0.8: a smaller table stays warmer in the cache.
-        let cap = (n_features + n_features / 4 + 1)
-            .next_power_of_two()
-            .max(16);
+        // Load factor at most 0.5: lookups of absent features (most of them) stop after a
+        // probe or two (measured faster than at 0.8 and at 0.25).
+        let cap = (n_features * 2 + 1).next_power_of_two().max(16);
         Self {
             n_classes,
             scale,

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::clusters::Clusters;
 use super::conllu::Word;
 use super::features::{tagger_features, WordInfo, NO_TAG};
 use super::io::{Reader, Writer};
@@ -21,6 +22,8 @@ pub struct Tagger {
     tagdict: IdMap<u16>,
     /// Ambiguity classes of known words (lowercase hash to class-set id).
     lex: IdMap<u16>,
+    /// Word clusters (may be empty: then no cluster features).
+    pub clusters: Clusters,
 }
 
 impl Tagger {
@@ -31,10 +34,30 @@ impl Tagger {
         self.tag_infos(&infos, out);
     }
 
+    /// Tags one sentence like [`Tagger::tag`]; `words_out` receives each word's lowercase hash
+    /// and packed cluster ids (for the parser).
+    pub fn tag_for_parser(
+        &self,
+        words: &[&str],
+        out: &mut Vec<u16>,
+        words_out: &mut Vec<(u64, u32)>,
+    ) {
+        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        self.annotate(&mut infos);
+        self.tag_infos(&infos, out);
+        words_out.clear();
+        words_out.extend(infos.iter().map(|w| (w.lower, w.clu)));
+    }
+
     /// Fills the ambiguity classes of words from the lexicon.
     pub fn annotate(&self, infos: &mut [WordInfo]) {
-        for w in infos {
+        for w in infos.iter_mut() {
             w.amb = self.lex.get(&w.lower).map_or(0, |&a| u64::from(a) + 1);
+        }
+        if !self.clusters.is_empty() {
+            for w in infos {
+                w.clu = self.clusters.get_key(w.cluster_key);
+            }
         }
     }
 
@@ -44,8 +67,9 @@ impl Tagger {
         out.clear();
         let n = infos.len();
         let nc = self.model.n_classes();
-        let mut feats = Vec::with_capacity(48);
+        let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0i32; nc];
+        let cl = !self.clusters.is_empty();
         let dict: Vec<Option<u16>> = infos
             .iter()
             .map(|w| self.tagdict.get(&w.form).copied())
@@ -67,7 +91,7 @@ impl Tagger {
                 let c = if let Some(c) = dict[i] {
                     c
                 } else {
-                    tagger_features(infos, j, p1, p2, true, &mut feats);
+                    tagger_features(infos, j, p1, p2, true, cl, &mut feats);
                     self.back.score(&feats, &mut scores);
                     for (b, s) in back[i * nc..(i + 1) * nc].iter_mut().zip(&scores) {
                         *b = *s as f32 * bs;
@@ -85,7 +109,7 @@ impl Tagger {
             let c = if let Some(c) = dict[i] {
                 c
             } else {
-                tagger_features(infos, i, p1, p2, false, &mut feats);
+                tagger_features(infos, i, p1, p2, false, cl, &mut feats);
                 self.model.score(&feats, &mut scores);
                 if back.is_empty() {
                     best(&scores, None) as u16
@@ -144,13 +168,15 @@ impl Tagger {
         }
         self.model.write(w);
         self.back.write(w);
+        self.clusters.write(w);
     }
 
-    /// Reads a tagger written by [`Tagger::write`].
+    /// Reads a tagger written by [`Tagger::write`] (`with_clusters: false` for files of version
+    /// 1, which have no cluster table).
     ///
     /// # Errors
     /// When the bytes are malformed.
-    pub fn read(r: &mut Reader<'_>) -> Result<Self> {
+    pub fn read(r: &mut Reader<'_>, with_clusters: bool) -> Result<Self> {
         r.expect_magic(b"TAGR")?;
         let n = r.count(4)?;
         let mut classes = Vec::with_capacity(n);
@@ -177,12 +203,18 @@ impl Tagger {
         }
         let model = Compact::read(r)?;
         let back = Compact::read(r)?;
+        let clusters = if with_clusters {
+            Clusters::read(r)?
+        } else {
+            Clusters::default()
+        };
         Ok(Self {
             classes,
             model,
             back,
             tagdict,
             lex,
+            clusters,
         })
     }
 }
@@ -333,8 +365,10 @@ pub fn train(
     train: &[Vec<Word>],
     dev: &[Vec<Word>],
     cfg: TrainConfig,
+    clusters: &Clusters,
     log: &mut dyn FnMut(String),
 ) -> Tagger {
+    let cl = !clusters.is_empty();
     // Classes, sorted for determinism.
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
     for w in train.iter().flatten() {
@@ -403,14 +437,19 @@ pub fn train(
         back: Compact::default(),
         tagdict: tagdict.clone(),
         lex: lex.clone(),
+        clusters: clusters.clone(),
     };
     let mut tr = prepare(train, &index, &base);
-    for (i, p) in tr.iter_mut().enumerate() {
-        let t = Tagger {
-            lex: fold_lex[i % FOLDS].clone(),
+    let fold_taggers: Vec<Tagger> = fold_lex
+        .into_iter()
+        .map(|lex| Tagger {
+            lex,
+            clusters: clusters.clone(),
             ..Tagger::default()
-        };
-        t.annotate(&mut p.infos);
+        })
+        .collect();
+    for (i, p) in tr.iter_mut().enumerate() {
+        fold_taggers[i % FOLDS].annotate(&mut p.infos);
     }
     let dv = prepare(dev, &index, &base);
     let mut fwd = Trainer::new(classes.len());
@@ -435,7 +474,7 @@ pub fn train(
                     let guess = if let Some(&c) = tagdict.get(&s.infos[i].form) {
                         c as usize
                     } else {
-                        tagger_features(&s.infos, j, p1, p2, rev, &mut feats);
+                        tagger_features(&s.infos, j, p1, p2, rev, cl, &mut feats);
                         trainer.tick();
                         let g = trainer.predict(&feats, &mut scores, None);
                         trainer.update(&feats, gold, g);
