@@ -1053,7 +1053,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 {
                     return mk(i - 2, e, Some(Timex::Year(y)), "date:year");
                 }
-                if year_context(cx, i, e) {
+                if year_context(cx, i, e) && !after_short_number(cx, i) {
                     let mut ts = i;
                     if i > 0 && cx.is_any(i - 1, &[b"fiscal", b"fy"]) {
                         ts = i - 1;
@@ -2319,6 +2319,17 @@ fn decade_start(cx: &Cx<'_>, i: usize) -> usize {
         return i - 1;
     }
     i
+}
+
+/// Whether the number at `i` follows `NNN-` (a phone number "555-1234", an id "12-2024"): not a
+/// year. "1990-1995" and "2014-2018" keep their years.
+fn after_short_number(cx: &Cx<'_>, i: usize) -> bool {
+    i >= 2
+        && cx.glued(i)
+        && (cx.punct(i - 1, "-") || cx.punct(i - 1, "/"))
+        && cx.glued(i - 1)
+        && cx.kind(i - 2) == Some(K::Num)
+        && cx.s(i - 2).len() != 4
 }
 
 /// Whether a 4-digit number at `i` (ending at `e`) reads as a year rather than a count.
