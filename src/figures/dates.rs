@@ -787,6 +787,47 @@ fn clock_before(cx: &Cx<'_>, i: usize) -> Option<(usize, u32)> {
     Some((start, h24 * 60 + minute))
 }
 
+/// `N units later` after a day-precise anchor (or the base date when there is no anchor).
+fn units_later(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
+    let w = cx.lw(i);
+    let n = if matches!(w.b(), b"a" | b"an" | b"one") {
+        1
+    } else if let Some(v) = cx.int(i).filter(|&v| v < 1000 && cx.s(i).len() <= 3) {
+        v
+    } else if let Some((v, false)) = lex::unit_word(w.b()) {
+        v
+    } else {
+        return None;
+    };
+    let (unit, _) = time_unit(cx.lw(i + 1).b())?;
+    if !cx.is(i + 2, b"later") {
+        return None;
+    }
+    let day = match anchor {
+        Some(Timex::Day(d)) => d,
+        None => cx.base?,
+        Some(_) => return None,
+    };
+    let n = i64::from(n);
+    let timex = match unit {
+        TUnit::Day => Timex::Day(day.add_days(n)),
+        TUnit::Week => Timex::Day(day.add_days(7 * n)),
+        TUnit::Fortnight => Timex::Day(day.add_days(14 * n)),
+        TUnit::Month => {
+            let (y, m) = month_add(day.year, day.month, i32::try_from(n).ok()?);
+            Timex::Month(y, m)
+        }
+        TUnit::Year => Timex::Year(day.year + i32::try_from(n).ok()?),
+        _ => return None,
+    };
+    Some(TokDate {
+        ts: i,
+        te: i + 3,
+        timex: Some(timex),
+        rule: "date:anaphoric",
+    })
+}
+
 /// `and D` right after a day-precise date (`April 24 and 25`): the later day of that month.
 fn second_day(cx: &Cx<'_>, k: usize, first: Date) -> Option<TokDate> {
     if !(cx.is(k, b"and") || cx.punct(k, "&")) {
@@ -818,7 +859,16 @@ fn second_day(cx: &Cx<'_>, k: usize, first: Date) -> Option<TokDate> {
 /// "that year", "that quarter", "the following month": a date relative to the last one the
 /// text mentioned (`anchor`), not to the publication date.
 fn anaphoric(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
-    let anchor = anchor?;
+    // "three days later", "a fortnight later": that long after the last day named, or after
+    // the base date when the text named none
+    if let Some(d) = units_later(cx, i, anchor) {
+        return Some(d);
+    }
+    // "the next day" with no day named before: the day after the base date
+    let anchor = anchor.or_else(|| {
+        (cx.is(i, b"the") && cx.is_any(i + 1, &[b"next", b"following"]) && cx.is(i + 2, b"day"))
+            .then_some(Timex::Day(cx.base?))
+    })?;
     let (step, u) = if cx.is(i, b"that") && cx.is(i + 1, b"same") {
         (0, i + 2)
     } else if cx.is(i, b"that") {
@@ -1651,6 +1701,38 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 {
                     return mk(i, k + 4, base.map(|b| Timex::Year(b.year)), "date:year_end");
                 }
+            }
+            // "(the) end of (the|this) month|week|year": that stretch of the base date
+            if w == b"end" && cx.is(i + 1, b"of") && !cx.is(i.wrapping_sub(1), b"the") {
+                let k = if cx.is_any(i + 2, &[b"the", b"this"]) {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                if cx.is_any(k, &[b"month", b"week", b"year"]) && !cx.punct(k + 1, "-") {
+                    let v = base.map(|b| match cx.lw(k).b() {
+                        b"month" => Timex::Month(b.year, b.month),
+                        b"week" => Timex::Week(monday(b)),
+                        _ => Timex::Year(b.year),
+                    });
+                    return mk(i, k + 1, v, "date:period_end");
+                }
+            }
+            if w == b"the"
+                && cx.is(i + 1, b"end")
+                && cx.is(i + 2, b"of")
+                && cx.is_any(i + 3, &[b"the", b"this"])
+                && cx.is_any(i + 4, &[b"month", b"week"])
+                && !cx.punct(i + 5, "-")
+            {
+                let v = base.map(|b| {
+                    if cx.is(i + 4, b"month") {
+                        Timex::Month(b.year, b.month)
+                    } else {
+                        Timex::Week(monday(b))
+                    }
+                });
+                return mk(i, i + 5, v, "date:period_end");
             }
             if w == b"year"
                 && ((cx.punct(i + 1, "-") && cx.is(i + 2, b"end")) || cx.is(i + 1, b"end"))
@@ -2916,6 +2998,15 @@ mod tests {
                 &[("current", "PRESENT_REF"), ("future", "FUTURE_REF")],
             ),
             ("future earnings and the current year", &[("current year", "2024")]),
+            (
+                "Aid ends by end of month. A deal is due by the end of this week.",
+                &[("end of month", "2024-11"), ("the end of this week", "2024-W45")],
+            ),
+            (
+                "Fighting began on March 3. Three days later, the town fell.",
+                &[("March 3", "2024-03-03"), ("Three days later", "2024-03-06")],
+            ),
+            ("He will be back the next day.", &[("the next day", "2024-11-07")]),
         ];
         for (text, want) in cases {
             let got = iso(text, "2024-11-06");
