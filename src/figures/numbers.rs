@@ -343,6 +343,14 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 }
             }
             return None;
+        } else if let Some((sc, false)) = nb
+            .strip_suffix(b"ths")
+            .or_else(|| nb.strip_suffix(b"th"))
+            .and_then(scale_word)
+            .filter(|_| cx.is(i + 2, b"of") || cx.kind(i + 2) != Some(K::Word))
+        {
+            // "a millionth of a second", "a trillionth": one part in that many
+            return frac(1.0 / sc, i + 2);
         } else if let Some((d, false)) = ordinal_word(nb) {
             // "a fifth of", "a third." are fractions; "a third term" is an ordinal
             let after_ok = cx.is(i + 2, b"of") || cx.kind(i + 2) != Some(K::Word);
@@ -2517,6 +2525,8 @@ mod tests {
             ("Nearly 200 were hurt", 200.0),
             ("USD 25 each", 25.0),
             ("Gaza, 40 were killed", 40.0),
+            ("a millionth of a second", 1e-6),
+            ("the millionth visitor", 1e6),
         ] {
             let got = find_numbers(text);
             assert!(
