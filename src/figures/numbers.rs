@@ -7,6 +7,7 @@ use super::lex::{
     self, currency_code_prefix, currency_symbol, currency_word, dollar_prefix, low, ordinal_word,
     quantity_unit, scale_word, time_unit, tokenize, unit_word, Tok, K,
 };
+use super::lex::{month_word, weekday_word};
 
 /// What kind of number an expression is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,6 +343,14 @@ fn parse_words(cx: &Cx<'_>, i: usize) -> Option<Val> {
                 }
             }
             return None;
+        } else if let Some((sc, false)) = nb
+            .strip_suffix(b"ths")
+            .or_else(|| nb.strip_suffix(b"th"))
+            .and_then(scale_word)
+            .filter(|_| cx.is(i + 2, b"of") || cx.kind(i + 2) != Some(K::Word))
+        {
+            // "a millionth of a second", "a trillionth": one part in that many
+            return frac(1.0 / sc, i + 2);
         } else if let Some((d, false)) = ordinal_word(nb) {
             // "a fifth of", "a third." are fractions; "a third term" is an ordinal
             let after_ok = cx.is(i + 2, b"of") || cx.kind(i + 2) != Some(K::Word);
@@ -1640,8 +1649,119 @@ fn is_noise(cx: &Cx<'_>, i: usize, val: &Val) -> bool {
             return true;
         }
     }
-    // "No. 5", "#3", "number 10" are labels, numbers like 007 are codes
+    // "No. 5", "#3", "ID 48213", "flight 370" are labels, numbers like 007 are codes
     if i >= 1 && cx.punct(i - 1, "#") {
+        return true;
+    }
+    if i >= 2 && cx.punct(i - 1, ".") && cx.glued(i - 1) && cx.is_any(i - 2, &[b"no", b"nos"]) {
+        return true;
+    }
+    if i >= 1
+        && cx.is_any(
+            i - 1,
+            &[
+                b"id",
+                b"flight",
+                b"route",
+                b"highway",
+                b"room",
+                b"article",
+                b"resolution",
+                b"section",
+                b"chapter",
+                b"page",
+                b"code",
+                b"model",
+                b"version",
+                b"ticket",
+                b"platform",
+                b"gate",
+                b"channel",
+                b"bus",
+            ],
+        )
+    {
+        return true;
+    }
+    // phone numbers: 555-1234 (three digits, a dash, four digits)
+    let plain = |k: usize, len: usize| {
+        cx.kind(k) == Some(K::Num)
+            && cx.s(k).len() == len
+            && cx.s(k).bytes().all(|b| b.is_ascii_digit())
+    };
+    if plain(i, 3) && cx.dash(i + 1) && cx.glued(i + 1) && cx.glued(i + 2) && plain(i + 2, 4) {
+        return true;
+    }
+    if plain(i, 4) && i >= 2 && cx.dash(i - 1) && prev_glued && cx.glued(i - 1) && plain(i - 2, 3) {
+        return true;
+    }
+    // digits in a name: "Boeing 747", "Apollo 11", "Windows 10" (a capitalised word that is not
+    // the first of its sentence, and nothing counted after the number)
+    if i >= 1
+        && cx.kind(i - 1) == Some(K::Word)
+        && cx.capitalized(i - 1)
+        && !lex::is_stop_word(cx.lw(i - 1).b())
+        && month_word(cx.lw(i - 1).b()).is_none()
+        && weekday_word(cx.lw(i - 1).b()).is_none()
+        && currency_code_prefix(cx.lw(i - 1).b()).is_none()
+        && currency_word(cx.lw(i - 1).b()).is_none()
+        && dollar_prefix(cx.lw(i - 1).b()).is_none()
+        && !cx.s(i - 1).bytes().all(|b| b.is_ascii_uppercase())
+        && !cx.is_any(
+            i - 1,
+            &[
+                b"about",
+                b"around",
+                b"nearly",
+                b"almost",
+                b"some",
+                b"only",
+                b"just",
+                b"least",
+                b"approximately",
+                b"roughly",
+                b"exactly",
+                b"another",
+                b"all",
+                b"top",
+                b"over",
+                b"up",
+                b"under",
+                b"below",
+                b"above",
+                b"upwards",
+                b"barely",
+                b"fully",
+                b"both",
+                b"first",
+                b"last",
+                b"fewer",
+                b"less",
+                b"more",
+                b"maybe",
+                b"perhaps",
+                b"total",
+            ],
+        )
+        && val.end == i + 1
+        && !cx.glued(val.end)
+        && match cx.kind(val.end) {
+            None | Some(K::Punct) => true,
+            Some(K::Num) => false,
+            Some(K::Word) => {
+                let l = cx.lw(val.end);
+                let b = l.b();
+                cx.capitalized(val.end)
+                    || (lex::is_stop_word(b) && !matches!(b, b"of" | b"per"))
+                    || (!b.ends_with(b"s") && !matches!(b, b"people" | b"dead" | b"children"))
+                        && quantity_unit(b).is_none()
+                        && currency_word(b).is_none()
+                        && time_unit(b).is_none()
+                        && scale_word(b).is_none()
+                        && percent_at(cx, val.end).is_none()
+            }
+        }
+    {
         return true;
     }
     if s.len() > 1 && s.starts_with('0') && !s.starts_with("0.") && !s.starts_with("0,") {
@@ -2379,11 +2499,39 @@ mod tests {
             "in 2022 it began",
             "192.168.1.2",
             "since August",
+            "call 555-1234 today",
+            "quote ID 48213 when calling",
+            "a Boeing 747 crashed",
+            "after Apollo 11 landed",
+            "No. 5 was retired",
+            "under Resolution 2231, they said",
+            "boarded flight 370 late",
+            "Arsenal 2 Chelsea 1",
         ] {
             assert!(
                 find_numbers(text).is_empty(),
                 "{text}: {:?}",
                 find_numbers(text)
+            );
+        }
+    }
+
+    #[test]
+    fn counts_next_to_names() {
+        // a capitalised word before the number does not make it a name when something is counted
+        for (text, want) in [
+            ("About 30 people died", 30.0),
+            ("Hamas 40 fighters", 40.0),
+            ("Nearly 200 were hurt", 200.0),
+            ("USD 25 each", 25.0),
+            ("Gaza, 40 were killed", 40.0),
+            ("a millionth of a second", 1e-6),
+            ("the millionth visitor", 1e6),
+        ] {
+            let got = find_numbers(text);
+            assert!(
+                got.iter().any(|m| (m.value - want).abs() < 1e-9),
+                "{text}: {got:?}"
             );
         }
     }
