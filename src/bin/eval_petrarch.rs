@@ -3,8 +3,11 @@
 //! codings found and the number of extra codings.
 //!
 //! ```text
-//! cargo run --release --bin eval_petrarch [-- --extend] [--verbose] [--pipeline] [DIR]
+//! cargo run --release --bin eval_petrarch [-- --extend] [--verbose] [--pipeline] [--monadic] [DIR]
 //! ```
+//!
+//! Like PETRARCH, only dyadic codings count (events with both a source and a target actor);
+//! `--monadic` also scores events with one side missing.
 //!
 //! `DIR` defaults to `<shared>/data/events/petrarch_unit_tests`. By default the suite's verbs
 //! replace the built-in lexicon (their codes are the suite's own); `--extend` adds them to it.
@@ -503,6 +506,14 @@ fn combine(actor: &str, agent: &str) -> String {
     }
 }
 
+/// Extra codings as a share of the expected and of the predicted ones.
+fn extra_pcts(row: &[usize; 5]) -> (f64, f64) {
+    (
+        100.0 * row[3] as f64 / row[0].max(1) as f64,
+        100.0 * row[3] as f64 / row[2].max(1) as f64,
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |f: &str| args.iter().any(|a| a == f);
@@ -616,6 +627,8 @@ fn main() -> ExitCode {
                 };
                 (code(&e.source), code(&e.target), e.cameo.clone())
             })
+            // PETRARCH writes dyadic events only: both a source and a target actor.
+            .filter(|(s, t, _)| flag("--monadic") || (!s.is_empty() && !t.is_empty()))
             .collect();
         predicted.sort();
         predicted.dedup();
@@ -646,8 +659,8 @@ fn main() -> ExitCode {
         println!("with UD parses for {n_parsed} sentences");
     }
     println!(
-        "{:<10} {:>5} {:>9} {:>6} {:>9} {:>6}",
-        "category", "sents", "expected", "found", "found %", "extra"
+        "{:<10} {:>5} {:>9} {:>6} {:>9} {:>6} {:>8} {:>8}",
+        "category", "sents", "expected", "found", "found %", "extra", "x/exp %", "x/pred %"
     );
     let mut tot = [0usize; 5];
     for (cat, row) in &per {
@@ -655,14 +668,16 @@ fn main() -> ExitCode {
             tot[k] += row[k];
         }
         let pct = 100.0 * row[1] as f64 / row[0].max(1) as f64;
+        let (xe, xp) = extra_pcts(row);
         println!(
-            "{cat:<10} {:>5} {:>9} {:>6} {pct:>8.1}% {:>6}",
+            "{cat:<10} {:>5} {:>9} {:>6} {pct:>8.1}% {:>6} {xe:>7.1}% {xp:>7.1}%",
             row[4], row[0], row[1], row[3]
         );
     }
     let pct = 100.0 * tot[1] as f64 / tot[0].max(1) as f64;
+    let (xe, xp) = extra_pcts(&tot);
     println!(
-        "{:<10} {:>5} {:>9} {:>6} {pct:>8.1}% {:>6}",
+        "{:<10} {:>5} {:>9} {:>6} {pct:>8.1}% {:>6} {xe:>7.1}% {xp:>7.1}%",
         "ALL", tot[4], tot[0], tot[1], tot[3]
     );
     println!("time: {:.3} s", t0.elapsed().as_secs_f64());
