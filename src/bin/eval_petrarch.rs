@@ -186,6 +186,26 @@ fn parse_code(inner: &str) -> Option<(String, u32, u32)> {
     Some((code, from, until))
 }
 
+/// The regular English plural of a lowercase noun.
+fn plural_of(w: &str) -> String {
+    let b = w.as_bytes();
+    let consonant_y = w.ends_with('y')
+        && b.len() >= 2
+        && !matches!(b[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u');
+    if consonant_y {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+    {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
 /// Phrase → entry, indexed by first word.
 #[derive(Default)]
 struct Dict {
@@ -203,15 +223,15 @@ impl Dict {
         let Some(first) = words.first().cloned() else {
             return;
         };
-        let v = self.phrases.entry(first).or_default();
         if plural && !phrase.ends_with('_') {
             let mut pl = words.clone();
             if let Some(last) = pl.last_mut() {
-                last.push('s');
+                *last = plural_of(last);
             }
-            v.push((pl, idx));
+            // Keyed by its own first word: a one-word plural starts with the plural form.
+            self.phrases.entry(pl[0].clone()).or_default().push((pl, idx));
         }
-        v.push((words, idx));
+        self.phrases.entry(first).or_default().push((words, idx));
     }
 
     fn read(&mut self, text: &str, agents: bool) {
@@ -618,6 +638,25 @@ fn main() -> ExitCode {
             code_document_with(&mut d, &lex, |_, _| Vec::new());
             d
         };
+        if args.iter().any(|a| a == &format!("--debug={}", r.id)) {
+            println!("{} {}", r.id, r.text);
+            for m in &doc.mentions {
+                let code = m
+                    .actor
+                    .and_then(|a| doc.actors.get(a as usize))
+                    .and_then(|a| a.code.clone());
+                println!("  mention {:?} {:?}", doc.slice(m.span), code);
+            }
+            for e in &doc.events {
+                println!(
+                    "  event {} {:?} -> {:?} [{}]",
+                    e.cameo,
+                    e.source.as_ref().and_then(|x| x.code.clone()),
+                    e.target.as_ref().and_then(|x| x.code.clone()),
+                    e.rule
+                );
+            }
+        }
         let mut predicted: Vec<(String, String, String)> = doc
             .events
             .iter()

@@ -67,8 +67,11 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         noun: false,
         theme: false,
         intrans: false,
+        // PETRARCH's target is the first actor in the verb phrase, whatever the preposition.
         preps: [
-            "with", "against", "on", "upon", "at", "to", "toward", "towards", "between",
+            "with", "against", "on", "upon", "at", "to", "toward", "towards", "between", "for",
+            "from", "in", "into", "over", "about", "across", "near", "inside", "within", "onto",
+            "among", "amid", "behind", "beyond", "through", "throughout", "under", "along",
         ]
         .map(String::from)
         .to_vec(),
