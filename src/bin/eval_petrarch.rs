@@ -576,6 +576,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Ok(discards) = read("PETR.Validate.discards.txt") {
+        lex.add_discards(&discards);
+    }
     let mut dict = Dict::default();
     dict.read(&actors, false);
     dict.read(&agents, true);

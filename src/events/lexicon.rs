@@ -117,6 +117,9 @@ pub struct Lexicon {
     verb_forms: std::collections::HashSet<String>,
     /// Words already inflected (word, as a verb head).
     done: std::collections::HashSet<(String, bool)>,
+    /// Discard phrases (PETRARCH `.discards` files): lowercase words, and whether the phrase
+    /// discards the whole story (`true`) or only its sentence.
+    pub discards: Vec<(Vec<String>, bool)>,
 }
 
 const BUILTIN: &str = include_str!("triggers.txt");
@@ -514,6 +517,59 @@ impl Lexicon {
                 .forms
                 .get(form)
                 .is_some_and(|ls| ls.iter().any(|l| l == lemma))
+    }
+
+    /// Adds the phrases of a PETRARCH/TABARI discard list: one phrase a line, `+PHRASE` for a
+    /// story-level discard, `#` comments. A sentence holding a discard phrase (sports results,
+    /// weather) codes no events; a story-level one silences the whole document. Returns the
+    /// number of phrases read.
+    pub fn add_discards(&mut self, text: &str) -> usize {
+        let before = self.discards.len();
+        for raw in text.lines() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('<') {
+                continue;
+            }
+            let (story, phrase) = match line.strip_prefix('+') {
+                Some(p) => (true, p),
+                None => (false, line),
+            };
+            let words: Vec<String> = phrase
+                .split(|c: char| c.is_whitespace() || c == '_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if !words.is_empty() {
+                self.discards.push((words, story));
+            }
+        }
+        self.discards.len() - before
+    }
+
+    /// Whether lowercase `words` (one sentence) hold a discard phrase; `Some(true)` for a
+    /// story-level one. A phrase's last word also matches its plural.
+    #[must_use]
+    pub fn discard_in(&self, words: &[&str]) -> Option<bool> {
+        let mut hit = None;
+        for (phrase, story) in &self.discards {
+            let n = phrase.len();
+            let found = n <= words.len()
+                && (0..=words.len() - n).any(|i| {
+                    phrase.iter().enumerate().all(|(k, p)| {
+                        let w = words[i + k];
+                        w == p
+                            || (k + 1 == n
+                                && w.strip_suffix('s').is_some_and(|b| b == p))
+                    })
+                });
+            if found {
+                if *story {
+                    return Some(true);
+                }
+                hit = Some(false);
+            }
+        }
+        hit
     }
 
     /// Number of entries.
