@@ -110,6 +110,28 @@ fn tokens(text: &str) -> Vec<Token> {
                     break;
                 }
             }
+            // "didn't" → "did" "n't", "won't" → "wo" "n't", as the text stage (and Treebank).
+            let negated = j > k + 1
+                && chars[j - 1].1 == 'n'
+                && chars.get(j).is_some_and(|c| matches!(c.1, '\'' | '’'))
+                && chars.get(j + 1).is_some_and(|c| c.1 == 't')
+                && chars.get(j + 2).is_none_or(|c| !c.1.is_alphanumeric());
+            if negated {
+                out.push(Token {
+                    span: Span::new(start, chars[j - 1].0),
+                    kind: TokenKind::Word,
+                    space_after: false,
+                    ..Token::default()
+                });
+                out.push(Token {
+                    span: Span::new(chars[j - 1].0, end_of(j + 2)),
+                    kind: TokenKind::Word,
+                    space_after: true,
+                    ..Token::default()
+                });
+                k = j + 2;
+                continue;
+            }
             if c.is_ascii_digit() {
                 TokenKind::Number
             } else {

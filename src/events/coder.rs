@@ -3,7 +3,7 @@
 //! It works on the `text` layer alone (surface rules) and uses lemmas, parts of speech and the
 //! dependency tree from `tag` when they are present.
 
-use super::lexicon::{Control, Entry, Item, Lexicon};
+use super::lexicon::{Control, Entry, Item, Lexicon, Mark};
 use super::words::{self, is};
 use crate::document::{
     ActorKind, DateValue, Document, EntityLabel, Event, EventArg, Modality, Span,
@@ -17,6 +17,8 @@ struct Match {
     head: usize,
     /// Tokens consumed by literal items (head included).
     tokens: Vec<usize>,
+    /// Last token of each literal item after the head (the head first), for PETRARCH markers.
+    lits: Vec<usize>,
     /// Head is used as a noun.
     nominal: bool,
 }
@@ -354,19 +356,58 @@ impl<'a> Sent<'a> {
 
     // ------------------------------------------------------------------ matching
 
-    fn match_entry(&self, e: &Entry, head: usize) -> Option<Vec<usize>> {
-        fn go(s: &Sent<'_>, items: &[Item], pos: usize, out: &mut Vec<usize>) -> bool {
+    /// End (exclusive) of member `w` of a word item matched from `pos`: one token for a word,
+    /// consecutive tokens for a phrase ("swiss francs").
+    fn member_at(&self, pos: usize, w: &str) -> Option<usize> {
+        if !w.contains(' ') {
+            return (pos < self.n() && self.is_form(pos, w)).then_some(pos + 1);
+        }
+        let mut p = pos;
+        for part in w.split(' ') {
+            if p >= self.n() || !self.is_form(p, part) {
+                return None;
+            }
+            p += 1;
+        }
+        Some(p)
+    }
+
+    /// Start of a member of `ws` that ends right before `end`.
+    fn member_ending(&self, end: usize, ws: &[String]) -> Option<usize> {
+        ws.iter().find_map(|w| {
+            let len = w.split(' ').count();
+            let start = end.checked_sub(len)?;
+            (self.member_at(start, w) == Some(end)).then_some(start)
+        })
+    }
+
+    /// Matches an entry's items from its head: the tokens consumed, and the last token of
+    /// each literal item (the head first).
+    fn match_entry(&self, e: &Entry, head: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+        fn go(
+            s: &Sent<'_>,
+            items: &[Item],
+            pos: usize,
+            out: &mut Vec<usize>,
+            lits: &mut Vec<usize>,
+        ) -> bool {
             let Some(first) = items.first() else {
                 return true;
             };
             match first {
                 Item::Words(ws) => {
-                    if pos < s.n() && ws.iter().any(|w| s.is_form(pos, w)) {
-                        out.push(pos);
-                        if go(s, &items[1..], pos + 1, out) {
+                    for w in ws.iter() {
+                        let Some(end) = s.member_at(pos, w) else {
+                            continue;
+                        };
+                        let mark = out.len();
+                        out.extend(pos..end);
+                        lits.push(end - 1);
+                        if go(s, &items[1..], end, out, lits) {
                             return true;
                         }
-                        out.pop();
+                        lits.pop();
+                        out.truncate(mark);
                     }
                     false
                 }
@@ -379,7 +420,7 @@ impl<'a> Sent<'a> {
                         if skip > 0 && s.boundary(p - 1) {
                             return false;
                         }
-                        if go(s, &items[1..], p, out) {
+                        if go(s, &items[1..], p, out, lits) {
                             return true;
                         }
                     }
@@ -388,31 +429,82 @@ impl<'a> Sent<'a> {
             }
         }
         let mut out = vec![head];
-        go(self, &e.items[1..], head + 1, &mut out).then_some(out)
+        let mut lits = vec![head];
+        go(self, &e.items[1..], head + 1, &mut out, &mut lits).then_some((out, lits))
     }
 
-    /// Matches the words an entry needs before its head (in order, within six tokens of the
-    /// clause); returns their positions.
+    /// Matches the words an entry needs before its head, right to left: items without a gap
+    /// between them are adjacent (`MOST_CERTAINLY_*`), a gap lets up to six other tokens of
+    /// the clause in. Returns their positions.
     fn match_pre(&self, e: &Entry, head: usize) -> Option<Vec<usize>> {
         let mut out = Vec::new();
-        let mut pos = head;
-        let lo = head.saturating_sub(6);
+        let mut end = head;
+        let mut gap = false;
         for item in e.pre.iter().rev() {
-            let Item::Words(ws) = item else { continue };
-            let mut found = None;
-            while pos > lo {
-                pos -= 1;
-                if self.hard_punct(pos) {
-                    return None;
+            let ws = match item {
+                Item::Gap => {
+                    gap = true;
+                    continue;
                 }
-                if ws.iter().any(|w| self.is_form(pos, w)) {
-                    found = Some(pos);
+                Item::Words(ws) => ws,
+            };
+            let lo = if gap { end.saturating_sub(7) } else { end };
+            let mut found = None;
+            let mut stop = end;
+            while stop > lo || (!gap && stop == end && found.is_none()) {
+                if let Some(start) = self.member_ending(stop, ws) {
+                    found = Some((start, stop));
                     break;
                 }
+                if !gap || stop == 0 {
+                    break;
+                }
+                stop -= 1;
+                if self.hard_punct(stop) {
+                    return None;
+                }
             }
-            out.push(found?);
+            let (start, stop) = found?;
+            out.extend(start..stop);
+            end = start;
+            gap = false;
         }
         Some(out)
+    }
+
+    /// The actors a PETRARCH marker after the verb points at: from `from`, skip `skip` noun
+    /// phrases (`^`), then the first actor of the clause with those conjoined to it.
+    fn actor_after(&self, from: usize, skip: u8) -> Vec<u32> {
+        let n = self.n();
+        let stop_at = |j: usize| self.hard_punct(j) || is(words::SUBORD, self.w(j));
+        let mut j = from;
+        for _ in 0..skip {
+            while j < n && is(words::PREP, self.w(j)) {
+                j += 1;
+            }
+            let st = j;
+            while j < n && !stop_at(j) && self.w(j) != "," && !is(words::PREP, self.w(j)) {
+                j = match self.mention_start(j) {
+                    Some(m) => self.mention_end_local(m).max(j + 1),
+                    None => j + 1,
+                };
+            }
+            if j == st {
+                break;
+            }
+        }
+        let limit = (from + 25).min(n);
+        while j < limit && !stop_at(j) {
+            if let Some(m) = self.mention_start(j).filter(|&m| self.is_actor(m)) {
+                let mut stop = self.mention_end_local(m).max(j + 1);
+                while stop < n && !stop_at(stop) && !is(words::PREP, self.w(stop)) {
+                    stop += 1;
+                }
+                return self.actors_in(j, stop);
+            }
+            j += 1;
+        }
+        Vec::new()
     }
 
     fn find_matches(&self) -> Vec<Match> {
@@ -457,9 +549,14 @@ impl<'a> Sent<'a> {
                     } else if nominal && e.literals() == 1 {
                         continue;
                     }
-                    let Some(mut tokens) = self.match_entry(e, i) else {
+                    let Some((mut tokens, lits)) = self.match_entry(e, i) else {
                         continue;
                     };
+                    // `% *`: the pattern needs a compound subject.
+                    if e.compound_at == Some(Mark::Subject) && self.subject(i).mentions.len() < 2
+                    {
+                        continue;
+                    }
                     if !e.pre.is_empty() {
                         let Some(pre) = self.match_pre(e, i) else {
                             continue;
@@ -471,6 +568,7 @@ impl<'a> Sent<'a> {
                         entry: ei,
                         head: i,
                         tokens,
+                        lits,
                         nominal: e.noun,
                     };
                     let better = best.as_ref().is_none_or(|b| {
@@ -479,6 +577,7 @@ impl<'a> Sent<'a> {
                             (
                                 x.priority,
                                 x.literals(),
+                                x.pattern,
                                 !noun && !nominal,
                                 (x.confidence * 100.0) as i32,
                             )
@@ -1490,6 +1589,51 @@ pub(crate) fn code_sentence(
                 rule.push_str(" +parse");
             }
         }
+        // PETRARCH markers place the arguments by position in the pattern.
+        let mut compound = false;
+        if e.source_at.is_some() || e.target_at.is_some() || e.compound_at.is_some() {
+            let at = |mk: Mark| match mk {
+                Mark::Subject => subj.mentions.clone(),
+                Mark::After { item, skip } => m
+                    .lits
+                    .get(item)
+                    .map(|&t| s.actor_after(t + 1, skip))
+                    .unwrap_or_default(),
+            };
+            let plain_target = right.target.clone();
+            match (e.source_at, e.target_at) {
+                (Some(a), Some(b)) => {
+                    sources = at(a);
+                    targets = at(b);
+                }
+                (Some(a), None) => {
+                    sources = at(a);
+                    if a != Mark::Subject {
+                        targets = subj.mentions.clone();
+                    }
+                }
+                (None, Some(b)) => {
+                    targets = at(b);
+                    sources = if b == Mark::Subject {
+                        plain_target
+                    } else {
+                        subj.mentions.clone()
+                    };
+                }
+                (None, None) => {}
+            }
+            if let Some(c) = e.compound_at {
+                let mut all = subj.mentions.clone();
+                if c != Mark::Subject {
+                    all.extend(at(c));
+                }
+                all.dedup();
+                sources = all;
+                targets.clear();
+                compound = true;
+            }
+            rule.push_str(" +pattern-roles");
+        }
         let mut source_pron = if sources.is_empty() && !passive {
             subj.pronoun
         } else {
@@ -1746,7 +1890,7 @@ pub(crate) fn code_sentence(
             claimed,
             rule,
             confidence,
-            sym: e.sym,
+            sym: e.sym || compound,
         });
     }
 

@@ -54,6 +54,33 @@ pub enum Item {
     Gap,
 }
 
+impl Item {
+    /// The words of a `Words` item; a member may be a phrase ("swiss francs", "did n't") that
+    /// matches consecutive tokens.
+    #[must_use]
+    pub fn words(&self) -> &[String] {
+        match self {
+            Item::Words(ws) => ws,
+            Item::Gap => &[],
+        }
+    }
+}
+
+/// Where a PETRARCH pattern places an argument (`$` source, `+` target, `%` both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// The subject phrase before the verb (a marker written before `*`).
+    Subject,
+    /// The first actor after the token matched by literal item `item` of the pattern (0 is
+    /// the head), once `skip` noun phrases (`^`) are passed.
+    After {
+        /// Index among the literal items (`Item::Words`) of `Entry::items`.
+        item: usize,
+        /// Noun phrases skipped first.
+        skip: u8,
+    },
+}
+
 /// One lexicon entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -90,6 +117,15 @@ pub struct Entry {
     pub confidence: f32,
     /// Priority on conflicts: user dictionaries (1) win over the built-in lexicon (0).
     pub priority: u8,
+    /// PETRARCH `$`: where the source is (default: the subject).
+    pub source_at: Option<Mark>,
+    /// PETRARCH `+`: where the target is (default: object or prepositional phrase).
+    pub target_at: Option<Mark>,
+    /// PETRARCH `%`: a compound actor there is both source and target (reciprocal).
+    pub compound_at: Option<Mark>,
+    /// A dictionary pattern rather than a bare verb: on equal specificity it wins over the
+    /// verb's default code (PETRARCH tries patterns before falling back to the verb).
+    pub pattern: bool,
 }
 
 impl Entry {
@@ -388,6 +424,10 @@ impl Lexicon {
                 control: None,
                 confidence: 0.8,
                 priority: 0,
+                source_at: None,
+                target_at: None,
+                compound_at: None,
+                pattern: false,
             };
             for opt in options.split_whitespace() {
                 match opt.split_once('=') {
