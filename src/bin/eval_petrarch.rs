@@ -96,7 +96,8 @@ fn tokens(text: &str) -> Vec<Token> {
     while k < chars.len() {
         let (start, c) = chars[k];
         let mut j = k + 1;
-        let kind = if c.is_whitespace() {
+        // `Dol_Amroth`: underscores join words in PETRARCH input; they are spaces here.
+        let kind = if c.is_whitespace() || c == '_' {
             k += 1;
             continue;
         } else if c.is_alphanumeric() {
@@ -417,7 +418,13 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                     continue;
                 }
             }
-            mentions.push((s, e, code.replace('~', "")));
+            // An agent of no known actor: PETRARCH writes `---GOV`.
+            let lone = if let Some(suffix) = code.strip_prefix('~') {
+                format!("---{suffix}")
+            } else {
+                code.replace('~', "")
+            };
+            mentions.push((s, e, lone));
         }
     }
     for (s, e, code) in mentions {

@@ -264,6 +264,35 @@ impl<'a> Sent<'a> {
         {
             return true;
         }
+        // "a brief private visit": up to three adjectives between a determiner and a base form.
+        if i > 2 && base_form && !w.ends_with('s') {
+            let mut k = i;
+            while k > 0 && i - k < 3 {
+                let a = self.w(k - 1);
+                let adjective = a.len() > 2
+                    && a.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && !a.ends_with('s')
+                    && !is(words::SKIP, a)
+                    && !is(words::PREP, a)
+                    && !is(words::SUBORD, a)
+                    && !is(words::DET, a)
+                    && !self.lex.is_verb_form(a)
+                    && self.mention(k - 1).is_none();
+                if !adjective {
+                    break;
+                }
+                k -= 1;
+            }
+            if k + 1 < i
+                && k > 0
+                && matches!(
+                    self.w(k - 1),
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "our"
+                )
+            {
+                return true;
+            }
+        }
         // "a brief clash": one adjective between a determiner and a base form.
         i > 1
             && base_form
@@ -358,13 +387,19 @@ impl<'a> Sent<'a> {
 
     /// End (exclusive) of member `w` of a word item matched from `pos`: one token for a word,
     /// consecutive tokens for a phrase ("swiss francs").
-    fn member_at(&self, pos: usize, w: &str) -> Option<usize> {
-        if !w.contains(' ') {
-            return (pos < self.n() && self.is_form(pos, w)).then_some(pos + 1);
-        }
+    /// `exact`: the token must be the word itself (PETRARCH pattern words are not inflected).
+    fn member_at(&self, pos: usize, w: &str, exact: bool) -> Option<usize> {
+        let ok = |p: usize, part: &str| {
+            p < self.n()
+                && if exact {
+                    self.w(p) == part
+                } else {
+                    self.is_form(p, part)
+                }
+        };
         let mut p = pos;
         for part in w.split(' ') {
-            if p >= self.n() || !self.is_form(p, part) {
+            if !ok(p, part) {
                 return None;
             }
             p += 1;
@@ -373,11 +408,11 @@ impl<'a> Sent<'a> {
     }
 
     /// Start of a member of `ws` that ends right before `end`.
-    fn member_ending(&self, end: usize, ws: &[String]) -> Option<usize> {
+    fn member_ending(&self, end: usize, ws: &[String], exact: bool) -> Option<usize> {
         ws.iter().find_map(|w| {
             let len = w.split(' ').count();
             let start = end.checked_sub(len)?;
-            (self.member_at(start, w) == Some(end)).then_some(start)
+            (self.member_at(start, w, exact) == Some(end)).then_some(start)
         })
     }
 
@@ -386,6 +421,7 @@ impl<'a> Sent<'a> {
     fn match_entry(&self, e: &Entry, head: usize) -> Option<(Vec<usize>, Vec<usize>)> {
         fn go(
             s: &Sent<'_>,
+            e: &Entry,
             items: &[Item],
             pos: usize,
             out: &mut Vec<usize>,
@@ -397,13 +433,13 @@ impl<'a> Sent<'a> {
             match first {
                 Item::Words(ws) => {
                     for w in ws.iter() {
-                        let Some(end) = s.member_at(pos, w) else {
+                        let Some(end) = s.member_at(pos, w, e.petrarch) else {
                             continue;
                         };
                         let mark = out.len();
                         out.extend(pos..end);
                         lits.push(end - 1);
-                        if go(s, &items[1..], end, out, lits) {
+                        if go(s, e, &items[1..], end, out, lits) {
                             return true;
                         }
                         lits.pop();
@@ -412,15 +448,22 @@ impl<'a> Sent<'a> {
                     false
                 }
                 Item::Gap => {
-                    for skip in 0..=5 {
+                    // PETRARCH patterns run over the whole verb phrase, complement included.
+                    let (most, end_at) = if e.petrarch { (8, 0) } else { (5, 1) };
+                    for skip in 0..=most {
                         let p = pos + skip;
                         if p >= s.n() {
                             return false;
                         }
-                        if skip > 0 && s.boundary(p - 1) {
+                        let stop = if end_at == 0 {
+                            s.hard_punct(p - 1)
+                        } else {
+                            s.boundary(p - 1)
+                        };
+                        if skip > 0 && stop {
                             return false;
                         }
-                        if go(s, &items[1..], p, out, lits) {
+                        if go(s, e, &items[1..], p, out, lits) {
                             return true;
                         }
                     }
@@ -430,7 +473,7 @@ impl<'a> Sent<'a> {
         }
         let mut out = vec![head];
         let mut lits = vec![head];
-        go(self, &e.items[1..], head + 1, &mut out, &mut lits).then_some((out, lits))
+        go(self, e, &e.items[1..], head + 1, &mut out, &mut lits).then_some((out, lits))
     }
 
     /// Matches the words an entry needs before its head, right to left: items without a gap
@@ -452,7 +495,7 @@ impl<'a> Sent<'a> {
             let mut found = None;
             let mut stop = end;
             while stop > lo || (!gap && stop == end && found.is_none()) {
-                if let Some(start) = self.member_ending(stop, ws) {
+                if let Some(start) = self.member_ending(stop, ws, e.petrarch) {
                     found = Some((start, stop));
                     break;
                 }
@@ -470,6 +513,51 @@ impl<'a> Sent<'a> {
             gap = false;
         }
         Some(out)
+    }
+
+    /// The first actor right of `from` up to the next comma or clause end, crossing
+    /// complementizers and verbs ("allowed that Mordor isn't ..."), with its conjuncts.
+    fn clause_actor_after(&self, from: usize) -> Vec<u32> {
+        let n = self.n();
+        let mut j = from;
+        while j < n.min(from + 25) && !self.hard_punct(j) && self.w(j) != "," {
+            if let Some(m) = self.mention_start(j).filter(|&m| self.is_actor(m)) {
+                let mut stop = self.mention_end_local(m).max(j + 1);
+                while stop < n && !self.boundary(stop) && !is(words::PREP, self.w(stop)) {
+                    stop += 1;
+                }
+                return self.actors_in(j, stop);
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// The nearest actor left of `p` in the clause that is not the object of a preposition
+    /// ("Gollum was seen to break into ..." → Gollum), with its conjuncts.
+    fn actor_before(&self, p: usize) -> Vec<u32> {
+        let mut j = p;
+        while j > 0 {
+            j -= 1;
+            if self.hard_punct(j) {
+                break;
+            }
+            let Some(m) = self.mention(j).filter(|&m| self.is_actor(m)) else {
+                continue;
+            };
+            let a = self.mention_start_local(m);
+            j = a;
+            if a > 0 && is(words::PREP, self.w(a - 1)) {
+                continue;
+            }
+            let mut start = a;
+            while start > 0 && !self.boundary(start - 1) && !self.verb_like(start - 1) {
+                start -= 1;
+            }
+            let side = self.actors_in(start, self.mention_end_local(m));
+            return if side.is_empty() { vec![m] } else { side };
+        }
+        Vec::new()
     }
 
     /// The actors a PETRARCH marker after the verb points at: from `from`, skip `skip` noun
@@ -1529,7 +1617,8 @@ pub(crate) fn code_sentence(
         } else {
             s.dep_args(m.head, e)
         };
-        let passive = passive || dep.as_ref().is_some_and(|d| d.passive);
+        let passive = (passive || dep.as_ref().is_some_and(|d| d.passive))
+            && !(e.petrarch && right.agent.is_empty());
         let (mut sources, mut targets) = if m.nominal {
             let src = if right.agent.is_empty() {
                 subj.mentions.clone()
@@ -1589,6 +1678,14 @@ pub(crate) fn code_sentence(
                 rule.push_str(" +parse");
             }
         }
+        if e.petrarch && !m.nominal {
+            if targets.is_empty() && e.target_at.is_none() {
+                targets = s.clause_actor_after(end);
+            }
+            if sources.is_empty() && subj.pronoun.is_none() && e.source_at.is_none() {
+                sources = s.actor_before(m.head);
+            }
+        }
         // PETRARCH markers place the arguments by position in the pattern.
         let mut compound = false;
         if e.source_at.is_some() || e.target_at.is_some() || e.compound_at.is_some() {
@@ -1622,15 +1719,16 @@ pub(crate) fn code_sentence(
                 }
                 (None, None) => {}
             }
-            if let Some(c) = e.compound_at {
-                let mut all = subj.mentions.clone();
-                if c != Mark::Subject {
-                    all.extend(at(c));
+            // `% *`: the conjoined subject acts on itself (reciprocal); `* WITH %`: the
+            // conjoined actors there are the targets.
+            match e.compound_at {
+                Some(Mark::Subject) => {
+                    sources = subj.mentions.clone();
+                    targets.clear();
+                    compound = true;
                 }
-                all.dedup();
-                sources = all;
-                targets.clear();
-                compound = true;
+                Some(c) => targets = at(c),
+                None => {}
             }
             rule.push_str(" +pattern-roles");
         }

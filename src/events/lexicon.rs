@@ -126,6 +126,11 @@ pub struct Entry {
     /// A dictionary pattern rather than a bare verb: on equal specificity it wins over the
     /// verb's default code (PETRARCH tries patterns before falling back to the verb).
     pub pattern: bool,
+    /// PETRARCH argument conventions: the target is the first actor anywhere in the verb
+    /// phrase (a complement clause included), a passive without a `by` agent keeps its
+    /// subject as the source, and a verb without a subject phrase takes the nearest actor on
+    /// its left.
+    pub petrarch: bool,
 }
 
 impl Entry {
@@ -428,6 +433,7 @@ impl Lexicon {
                 target_at: None,
                 compound_at: None,
                 pattern: false,
+                petrarch: false,
             };
             for opt in options.split_whitespace() {
                 match opt.split_once('=') {

@@ -88,6 +88,7 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         target_at: None,
         compound_at: None,
         pattern: false,
+        petrarch: true,
     }
 }
 
