@@ -383,6 +383,23 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
     }
     let mut used = vec![false; spans.len()];
     let mut mentions: Vec<(usize, usize, String)> = Vec::new();
+    let is_agent = |k: usize| spans.get(k).is_some_and(|sp| dict.entries[sp.2].agent);
+    let prefix_agent = |k: usize| {
+        is_agent(k)
+            && spans
+                .get(k)
+                .and_then(|sp| dict.code_at(sp.2, date))
+                .is_some_and(|c| c.ends_with('~'))
+    };
+    // Words allowed between a possessor and its agent: "Ithilen's awful and evil minister".
+    let modifier_gap = |a: usize, b: usize| {
+        b > a
+            && low[a] == "'s"
+            && b - a <= 5
+            && low[a + 1..b].iter().all(|w| {
+                w == "and" || (w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2)
+            })
+    };
     for k in 0..spans.len() {
         if used[k] {
             continue;
@@ -391,21 +408,58 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
         let Some(code) = dict.code_at(idx, date) else {
             continue;
         };
+        // A prefix agent right before an actor: "MSF Arnor" → NGOARN.
+        if prefix_agent(k) && !is_agent(k + 1) {
+            if let Some(&(s2, e2, a2)) = spans.get(k + 1).filter(|sp| sp.0 == e) {
+                if let Some(ac) = dict.code_at(a2, date) {
+                    used[k + 1] = true;
+                    let mut c = combine(&ac, &code);
+                    let mut end = e2;
+                    // ... and a suffix agent after it: "an MSF Arnor diplomat".
+                    if let Some(&(s3, e3, a3)) = spans.get(k + 2).filter(|sp| sp.0 == e2) {
+                        if is_agent(k + 2) && !prefix_agent(k + 2) {
+                            if let Some(c3) = dict.code_at(a3, date) {
+                                used[k + 2] = true;
+                                c = combine(&c, &c3);
+                                end = e3;
+                            }
+                        }
+                        let _ = s3;
+                    }
+                    let _ = s2;
+                    mentions.push((s, end, c));
+                    continue;
+                }
+            }
+        }
         if !dict.entries[idx].agent {
             // An actor followed by its agent: "Gondor police", "Arnor's foreign minister".
             if let Some(&(s2, e2, a2)) = spans.get(k + 1) {
-                let gap: Vec<&str> = low[e..s2].iter().map(String::as_str).collect();
-                if dict.entries[a2].agent && (gap.is_empty() || gap == ["'s"]) {
+                if is_agent(k + 1) && !prefix_agent(k + 1) && (s2 == e || modifier_gap(e, s2)) {
                     if let Some(ac) = dict.code_at(a2, date) {
                         used[k + 1] = true;
                         mentions.push((s, e2, combine(&code, &ac)));
+                        // More agents conjoined: "Danish media and government".
+                        let mut j = k + 2;
+                        let mut end = e2;
+                        while let Some(&(sj, ej, aj)) = spans.get(j) {
+                            if !(is_agent(j) && sj == end + 1 && low[end] == "and") {
+                                break;
+                            }
+                            let Some(cj) = dict.code_at(aj, date) else { break };
+                            used[j] = true;
+                            mentions.push((sj, ej, combine(&code, &cj)));
+                            end = ej;
+                            j += 1;
+                        }
                         continue;
                     }
                 }
             }
             mentions.push((s, e, code));
         } else {
-            // An agent followed by "of/in/from" + actor, or standing alone.
+            // An agent followed by "of/in/from" + actor: "ambassadors of Arnor, Osgiliath and
+            // Gondor" gives each conjoined actor the agent.
             let next = spans.get(k + 1).filter(|&&(s2, _, a2)| {
                 !dict.entries[a2].agent
                     && s2 == e + 1
@@ -415,6 +469,22 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                 if let Some(ac) = dict.code_at(a2, date) {
                     used[k + 1] = true;
                     mentions.push((s, e2, combine(&ac, &code)));
+                    let mut j = k + 2;
+                    let mut end = e2;
+                    while let Some(&(sj, ej, aj)) = spans.get(j) {
+                        let gap = &low[end..sj];
+                        let conj = !gap.is_empty()
+                            && gap.len() <= 3
+                            && gap.iter().all(|w| matches!(w.as_str(), "," | "and" | "the"));
+                        if is_agent(j) || !conj {
+                            break;
+                        }
+                        let Some(cj) = dict.code_at(aj, date) else { break };
+                        used[j] = true;
+                        mentions.push((sj, ej, combine(&cj, &code)));
+                        end = ej;
+                        j += 1;
+                    }
                     continue;
                 }
             }

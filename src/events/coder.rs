@@ -276,7 +276,8 @@ impl<'a> Sent<'a> {
                     && !is(words::PREP, a)
                     && !is(words::SUBORD, a)
                     && !is(words::DET, a)
-                    && !self.lex.is_verb_form(a)
+                    && !a.ends_with("ed")
+                    && !a.ends_with("ing")
                     && self.mention(k - 1).is_none();
                 if !adjective {
                     break;
