@@ -252,7 +252,10 @@ impl Dict {
                 *last = plural_of(last);
             }
             // Keyed by its own first word: a one-word plural starts with the plural form.
-            self.phrases.entry(pl[0].clone()).or_default().push((pl, idx));
+            self.phrases
+                .entry(pl[0].clone())
+                .or_default()
+                .push((pl, idx));
         }
         self.phrases.entry(first).or_default().push((words, idx));
     }
@@ -396,9 +399,9 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
         b > a
             && low[a] == "'s"
             && b - a <= 5
-            && low[a + 1..b].iter().all(|w| {
-                w == "and" || (w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2)
-            })
+            && low[a + 1..b]
+                .iter()
+                .all(|w| w == "and" || (w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2))
     };
     for k in 0..spans.len() {
         if used[k] {
@@ -446,7 +449,9 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                             if !(is_agent(j) && sj == end + 1 && low[end] == "and") {
                                 break;
                             }
-                            let Some(cj) = dict.code_at(aj, date) else { break };
+                            let Some(cj) = dict.code_at(aj, date) else {
+                                break;
+                            };
                             used[j] = true;
                             mentions.push((sj, ej, combine(&code, &cj)));
                             end = ej;
@@ -475,11 +480,15 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                         let gap = &low[end..sj];
                         let conj = !gap.is_empty()
                             && gap.len() <= 3
-                            && gap.iter().all(|w| matches!(w.as_str(), "," | "and" | "the"));
+                            && gap
+                                .iter()
+                                .all(|w| matches!(w.as_str(), "," | "and" | "the"));
                         if is_agent(j) || !conj {
                             break;
                         }
-                        let Some(cj) = dict.code_at(aj, date) else { break };
+                        let Some(cj) = dict.code_at(aj, date) else {
+                            break;
+                        };
                         used[j] = true;
                         mentions.push((sj, ej, combine(&cj, &code)));
                         end = ej;

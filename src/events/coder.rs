@@ -642,8 +642,7 @@ impl<'a> Sent<'a> {
                         continue;
                     };
                     // `% *`: the pattern needs a compound subject.
-                    if e.compound_at == Some(Mark::Subject) && self.subject(i).mentions.len() < 2
-                    {
+                    if e.compound_at == Some(Mark::Subject) && self.subject(i).mentions.len() < 2 {
                         continue;
                     }
                     if !e.pre.is_empty() {

@@ -603,9 +603,7 @@ impl Lexicon {
                 && (0..=words.len() - n).any(|i| {
                     phrase.iter().enumerate().all(|(k, p)| {
                         let w = words[i + k];
-                        w == p
-                            || (k + 1 == n
-                                && w.strip_suffix('s').is_some_and(|b| b == p))
+                        w == p || (k + 1 == n && w.strip_suffix('s').is_some_and(|b| b == p))
                     })
                 });
             if found {
