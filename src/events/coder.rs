@@ -534,13 +534,14 @@ impl<'a> Sent<'a> {
         Vec::new()
     }
 
-    /// The nearest actor left of `p` in the clause that is not the object of a preposition
+    /// The nearest actor left of `p` in its clause (up to a complementizer or hard
+    /// punctuation) that is not the object of a preposition
     /// ("Gollum was seen to break into ..." → Gollum), with its conjuncts.
     fn actor_before(&self, p: usize) -> Vec<u32> {
         let mut j = p;
         while j > 0 {
             j -= 1;
-            if self.hard_punct(j) {
+            if self.boundary(j) {
                 break;
             }
             let Some(m) = self.mention(j).filter(|&m| self.is_actor(m)) else {
