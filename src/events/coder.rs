@@ -1427,6 +1427,8 @@ struct Proto {
     rule: String,
     confidence: f32,
     sym: bool,
+    /// Code of the reverse event, if any.
+    reverse: Option<String>,
 }
 
 /// Codes one sentence and appends its events to `out`.
@@ -1990,6 +1992,7 @@ pub(crate) fn code_sentence(
             rule,
             confidence,
             sym: e.sym || compound,
+            reverse: e.reverse.clone(),
         });
     }
 
@@ -2061,7 +2064,15 @@ pub(crate) fn code_sentence(
             }
         }
         let _ = p.source_pron;
+        // `[032:033]`: each (source, target) pair also gives the reverse event.
+        let mut coded: Vec<(Option<u32>, Option<u32>, bool, String)> = Vec::new();
         for (a, b, recip) in pairs {
+            coded.push((a, b, recip, p.code.clone()));
+            if let (Some(rc), Some(_), Some(_), false) = (&p.reverse, a, b, recip) {
+                coded.push((b, a, false, rc.clone()));
+            }
+        }
+        for (a, b, recip, code) in coded {
             let mut rule = p.rule.clone();
             if recip {
                 rule.push_str(" +reciprocal");
@@ -2069,7 +2080,7 @@ pub(crate) fn code_sentence(
             out.push(Event {
                 trigger,
                 sentence: u32::try_from(s.index).unwrap_or(u32::MAX),
-                cameo: p.code.clone(),
+                cameo: code,
                 source: a.map(|x| s.arg(x)),
                 target: b.map(|x| s.arg(x)),
                 date,

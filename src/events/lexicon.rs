@@ -131,6 +131,9 @@ pub struct Entry {
     /// subject as the source, and a verb without a subject phrase takes the nearest actor on
     /// its left.
     pub petrarch: bool,
+    /// PETRARCH `[032:033]`: the code of the reverse event (the target acting on the source:
+    /// a visit is also the host's receiving it).
+    pub reverse: Option<String>,
 }
 
 impl Entry {
@@ -434,6 +437,7 @@ impl Lexicon {
                 compound_at: None,
                 pattern: false,
                 petrarch: false,
+                reverse: None,
             };
             for opt in options.split_whitespace() {
                 match opt.split_once('=') {

@@ -114,7 +114,20 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         compound_at: None,
         pattern: false,
         petrarch: true,
+        reverse: None,
     }
+}
+
+/// `[032:033]` → `Some("033")`: the code of the reverse event (target on source).
+fn reverse_of(bracket: &str) -> Option<String> {
+    let inner = bracket
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let second = inner.split_once(':')?.1.trim();
+    (!second.is_empty() && second.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| second.to_owned())
 }
 
 /// Splits a pattern body into PETRARCH tokens, keeping `{...}` and `(...)` groups together.
@@ -156,6 +169,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
     let mut synsets: HashMap<String, Arc<[String]>> = HashMap::new();
     let mut cur_set: Option<(String, Vec<String>)> = None;
     let mut block_code: Option<String> = None;
+    let mut block_rev: Option<String> = None;
     let mut block_verbs: Vec<String> = Vec::new();
     let mut in_block = false;
 
@@ -223,6 +237,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 });
             }
             block_code = code_of(&format!("[{rest}"));
+            block_rev = reverse_of(&format!("[{rest}"));
             block_verbs.clear();
             in_block = true;
             continue;
@@ -231,12 +246,12 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             continue;
         }
         if let Some(pattern) = line.strip_prefix('-') {
-            let (body, code) = match pattern.rfind('[') {
-                Some(i) => (
-                    &pattern[..i],
-                    code_of(&pattern[i..]).or_else(|| block_code.clone()),
-                ),
-                None => (pattern, block_code.clone()),
+            let (body, code, rev) = match pattern.rfind('[') {
+                Some(i) => match code_of(&pattern[i..]) {
+                    Some(c) => (&pattern[..i], Some(c), reverse_of(&pattern[i..])),
+                    None => (&pattern[..i], block_code.clone(), block_rev.clone()),
+                },
+                None => (pattern, block_code.clone(), block_rev.clone()),
             };
             let Some(code) = code else { continue };
             let toks = tokens(body);
@@ -378,6 +393,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 e.target_at = target_at;
                 e.compound_at = compound_at;
                 e.pattern = true;
+                e.reverse.clone_from(&rev);
                 lex.push(e);
                 stats.patterns += 1;
             }
@@ -394,6 +410,11 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             .map(|(f, _)| f.split_whitespace().map(clean_word).collect())
             .unwrap_or_default();
         let own_code = rest.rfind('[').and_then(|i| code_of(&rest[i..]));
+        let own_rev = if own_code.is_some() {
+            rest.rfind('[').and_then(|i| reverse_of(&rest[i..]))
+        } else {
+            block_rev.clone()
+        };
         let head_part = head_part.split_whitespace().collect::<Vec<_>>().join("_");
         let parts: Vec<&str> = head_part.split('_').filter(|p| !p.is_empty()).collect();
         let verb_at = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
@@ -419,12 +440,14 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                     .iter()
                     .map(|p| Item::Words(vec![clean_word(p)].into())),
             );
-            lex.push(entry(
+            let mut e = entry(
                 items,
                 Vec::new(),
                 code.clone(),
                 format!("petrarch:{code} {head_part}"),
-            ));
+            );
+            e.reverse = own_rev;
+            lex.push(e);
             stats.verbs += 1;
         }
     }
@@ -568,5 +591,7 @@ IDLE
         assert_eq!(code_of("[042:043]").as_deref(), Some("042"));
         assert_eq!(code_of("[---]"), None);
         assert_eq!(code_of("[ 075A ]").as_deref(), Some("075A"));
+        assert_eq!(reverse_of("[032:033]").as_deref(), Some("033"));
+        assert_eq!(reverse_of("[032]"), None);
     }
 }
