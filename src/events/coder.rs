@@ -3,7 +3,7 @@
 //! It works on the `text` layer alone (surface rules) and uses lemmas, parts of speech and the
 //! dependency tree from `tag` when they are present.
 
-use super::lexicon::{Control, Entry, Item, Lexicon};
+use super::lexicon::{Control, Entry, Item, Lexicon, Mark};
 use super::words::{self, is};
 use crate::document::{
     ActorKind, DateValue, Document, EntityLabel, Event, EventArg, Modality, Span,
@@ -17,6 +17,8 @@ struct Match {
     head: usize,
     /// Tokens consumed by literal items (head included).
     tokens: Vec<usize>,
+    /// Last token of each literal item after the head (the head first), for PETRARCH markers.
+    lits: Vec<usize>,
     /// Head is used as a noun.
     nominal: bool,
 }
@@ -262,6 +264,36 @@ impl<'a> Sent<'a> {
         {
             return true;
         }
+        // "a brief private visit": up to three adjectives between a determiner and a base form.
+        if i > 2 && base_form && !w.ends_with('s') {
+            let mut k = i;
+            while k > 0 && i - k < 3 {
+                let a = self.w(k - 1);
+                let adjective = a.len() > 2
+                    && a.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && !a.ends_with('s')
+                    && !is(words::SKIP, a)
+                    && !is(words::PREP, a)
+                    && !is(words::SUBORD, a)
+                    && !is(words::DET, a)
+                    && !a.ends_with("ed")
+                    && !a.ends_with("ing")
+                    && self.mention(k - 1).is_none();
+                if !adjective {
+                    break;
+                }
+                k -= 1;
+            }
+            if k + 1 < i
+                && k > 0
+                && matches!(
+                    self.w(k - 1),
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "these" | "our"
+                )
+            {
+                return true;
+            }
+        }
         // "a brief clash": one adjective between a determiner and a base form.
         i > 1
             && base_form
@@ -354,32 +386,85 @@ impl<'a> Sent<'a> {
 
     // ------------------------------------------------------------------ matching
 
-    fn match_entry(&self, e: &Entry, head: usize) -> Option<Vec<usize>> {
-        fn go(s: &Sent<'_>, items: &[Item], pos: usize, out: &mut Vec<usize>) -> bool {
+    /// End (exclusive) of member `w` of a word item matched from `pos`: one token for a word,
+    /// consecutive tokens for a phrase ("swiss francs").
+    /// `exact`: the token must be the word itself (PETRARCH pattern words are not inflected).
+    fn member_at(&self, pos: usize, w: &str, exact: bool) -> Option<usize> {
+        let ok = |p: usize, part: &str| {
+            p < self.n()
+                && if exact {
+                    self.w(p) == part
+                } else {
+                    self.is_form(p, part)
+                }
+        };
+        let mut p = pos;
+        for part in w.split(' ') {
+            if !ok(p, part) {
+                return None;
+            }
+            p += 1;
+        }
+        Some(p)
+    }
+
+    /// Start of a member of `ws` that ends right before `end`.
+    fn member_ending(&self, end: usize, ws: &[String], exact: bool) -> Option<usize> {
+        ws.iter().find_map(|w| {
+            let len = w.split(' ').count();
+            let start = end.checked_sub(len)?;
+            (self.member_at(start, w, exact) == Some(end)).then_some(start)
+        })
+    }
+
+    /// Matches an entry's items from its head: the tokens consumed, and the last token of
+    /// each literal item (the head first).
+    fn match_entry(&self, e: &Entry, head: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+        fn go(
+            s: &Sent<'_>,
+            e: &Entry,
+            items: &[Item],
+            pos: usize,
+            out: &mut Vec<usize>,
+            lits: &mut Vec<usize>,
+        ) -> bool {
             let Some(first) = items.first() else {
                 return true;
             };
             match first {
                 Item::Words(ws) => {
-                    if pos < s.n() && ws.iter().any(|w| s.is_form(pos, w)) {
-                        out.push(pos);
-                        if go(s, &items[1..], pos + 1, out) {
+                    for w in ws.iter() {
+                        let Some(end) = s.member_at(pos, w, e.petrarch) else {
+                            continue;
+                        };
+                        let mark = out.len();
+                        out.extend(pos..end);
+                        lits.push(end - 1);
+                        if go(s, e, &items[1..], end, out, lits) {
                             return true;
                         }
-                        out.pop();
+                        lits.pop();
+                        out.truncate(mark);
                     }
                     false
                 }
                 Item::Gap => {
-                    for skip in 0..=5 {
+                    // PETRARCH patterns run over the whole verb phrase, complement included.
+                    let (most, end_at) = if e.petrarch { (8, 0) } else { (5, 1) };
+                    for skip in 0..=most {
                         let p = pos + skip;
                         if p >= s.n() {
                             return false;
                         }
-                        if skip > 0 && s.boundary(p - 1) {
+                        let stop = if end_at == 0 {
+                            s.hard_punct(p - 1)
+                        } else {
+                            s.boundary(p - 1)
+                        };
+                        if skip > 0 && stop {
                             return false;
                         }
-                        if go(s, &items[1..], p, out) {
+                        if go(s, e, &items[1..], p, out, lits) {
                             return true;
                         }
                     }
@@ -388,31 +473,128 @@ impl<'a> Sent<'a> {
             }
         }
         let mut out = vec![head];
-        go(self, &e.items[1..], head + 1, &mut out).then_some(out)
+        let mut lits = vec![head];
+        go(self, e, &e.items[1..], head + 1, &mut out, &mut lits).then_some((out, lits))
     }
 
-    /// Matches the words an entry needs before its head (in order, within six tokens of the
-    /// clause); returns their positions.
+    /// Matches the words an entry needs before its head, right to left: items without a gap
+    /// between them are adjacent (`MOST_CERTAINLY_*`), a gap lets up to six other tokens of
+    /// the clause in. Returns their positions.
     fn match_pre(&self, e: &Entry, head: usize) -> Option<Vec<usize>> {
         let mut out = Vec::new();
-        let mut pos = head;
-        let lo = head.saturating_sub(6);
+        let mut end = head;
+        let mut gap = false;
         for item in e.pre.iter().rev() {
-            let Item::Words(ws) = item else { continue };
-            let mut found = None;
-            while pos > lo {
-                pos -= 1;
-                if self.hard_punct(pos) {
-                    return None;
+            let ws = match item {
+                Item::Gap => {
+                    gap = true;
+                    continue;
                 }
-                if ws.iter().any(|w| self.is_form(pos, w)) {
-                    found = Some(pos);
+                Item::Words(ws) => ws,
+            };
+            let lo = if gap { end.saturating_sub(7) } else { end };
+            let mut found = None;
+            let mut stop = end;
+            while stop > lo || (!gap && stop == end && found.is_none()) {
+                if let Some(start) = self.member_ending(stop, ws, e.petrarch) {
+                    found = Some((start, stop));
                     break;
                 }
+                if !gap || stop == 0 {
+                    break;
+                }
+                stop -= 1;
+                if self.hard_punct(stop) {
+                    return None;
+                }
             }
-            out.push(found?);
+            let (start, stop) = found?;
+            out.extend(start..stop);
+            end = start;
+            gap = false;
         }
         Some(out)
+    }
+
+    /// The first actor right of `from` up to the next comma or clause end, crossing
+    /// complementizers and verbs ("allowed that Mordor isn't ..."), with its conjuncts.
+    fn clause_actor_after(&self, from: usize) -> Vec<u32> {
+        let n = self.n();
+        let mut j = from;
+        while j < n.min(from + 25) && !self.hard_punct(j) && self.w(j) != "," {
+            if let Some(m) = self.mention_start(j).filter(|&m| self.is_actor(m)) {
+                let mut stop = self.mention_end_local(m).max(j + 1);
+                while stop < n && !self.boundary(stop) && !is(words::PREP, self.w(stop)) {
+                    stop += 1;
+                }
+                return self.actors_in(j, stop);
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// The nearest actor left of `p` in its clause (up to a complementizer or hard
+    /// punctuation) that is not the object of a preposition
+    /// ("Gollum was seen to break into ..." → Gollum), with its conjuncts.
+    fn actor_before(&self, p: usize) -> Vec<u32> {
+        let mut j = p;
+        while j > 0 {
+            j -= 1;
+            if self.boundary(j) {
+                break;
+            }
+            let Some(m) = self.mention(j).filter(|&m| self.is_actor(m)) else {
+                continue;
+            };
+            let a = self.mention_start_local(m);
+            j = a;
+            if a > 0 && is(words::PREP, self.w(a - 1)) {
+                continue;
+            }
+            let mut start = a;
+            while start > 0 && !self.boundary(start - 1) && !self.verb_like(start - 1) {
+                start -= 1;
+            }
+            let side = self.actors_in(start, self.mention_end_local(m));
+            return if side.is_empty() { vec![m] } else { side };
+        }
+        Vec::new()
+    }
+
+    /// The actors a PETRARCH marker after the verb points at: from `from`, skip `skip` noun
+    /// phrases (`^`), then the first actor of the clause with those conjoined to it.
+    fn actor_after(&self, from: usize, skip: u8) -> Vec<u32> {
+        let n = self.n();
+        let stop_at = |j: usize| self.hard_punct(j) || is(words::SUBORD, self.w(j));
+        let mut j = from;
+        for _ in 0..skip {
+            while j < n && is(words::PREP, self.w(j)) {
+                j += 1;
+            }
+            let st = j;
+            while j < n && !stop_at(j) && self.w(j) != "," && !is(words::PREP, self.w(j)) {
+                j = match self.mention_start(j) {
+                    Some(m) => self.mention_end_local(m).max(j + 1),
+                    None => j + 1,
+                };
+            }
+            if j == st {
+                break;
+            }
+        }
+        let limit = (from + 25).min(n);
+        while j < limit && !stop_at(j) {
+            if let Some(m) = self.mention_start(j).filter(|&m| self.is_actor(m)) {
+                let mut stop = self.mention_end_local(m).max(j + 1);
+                while stop < n && !stop_at(stop) && !is(words::PREP, self.w(stop)) {
+                    stop += 1;
+                }
+                return self.actors_in(j, stop);
+            }
+            j += 1;
+        }
+        Vec::new()
     }
 
     fn find_matches(&self) -> Vec<Match> {
@@ -457,9 +639,13 @@ impl<'a> Sent<'a> {
                     } else if nominal && e.literals() == 1 {
                         continue;
                     }
-                    let Some(mut tokens) = self.match_entry(e, i) else {
+                    let Some((mut tokens, lits)) = self.match_entry(e, i) else {
                         continue;
                     };
+                    // `% *`: the pattern needs a compound subject.
+                    if e.compound_at == Some(Mark::Subject) && self.subject(i).mentions.len() < 2 {
+                        continue;
+                    }
                     if !e.pre.is_empty() {
                         let Some(pre) = self.match_pre(e, i) else {
                             continue;
@@ -471,6 +657,7 @@ impl<'a> Sent<'a> {
                         entry: ei,
                         head: i,
                         tokens,
+                        lits,
                         nominal: e.noun,
                     };
                     let better = best.as_ref().is_none_or(|b| {
@@ -479,6 +666,7 @@ impl<'a> Sent<'a> {
                             (
                                 x.priority,
                                 x.literals(),
+                                x.pattern,
                                 !noun && !nominal,
                                 (x.confidence * 100.0) as i32,
                             )
@@ -1239,6 +1427,8 @@ struct Proto {
     rule: String,
     confidence: f32,
     sym: bool,
+    /// Code of the reverse event, if any.
+    reverse: Option<String>,
 }
 
 /// Codes one sentence and appends its events to `out`.
@@ -1430,7 +1620,8 @@ pub(crate) fn code_sentence(
         } else {
             s.dep_args(m.head, e)
         };
-        let passive = passive || dep.as_ref().is_some_and(|d| d.passive);
+        let passive = (passive || dep.as_ref().is_some_and(|d| d.passive))
+            && !(e.petrarch && right.agent.is_empty());
         let (mut sources, mut targets) = if m.nominal {
             let src = if right.agent.is_empty() {
                 subj.mentions.clone()
@@ -1489,6 +1680,60 @@ pub(crate) fn code_sentence(
             if used {
                 rule.push_str(" +parse");
             }
+        }
+        if e.petrarch && !m.nominal {
+            if targets.is_empty() && e.target_at.is_none() {
+                targets = s.clause_actor_after(end);
+            }
+            if sources.is_empty() && subj.pronoun.is_none() && e.source_at.is_none() {
+                sources = s.actor_before(m.head);
+            }
+        }
+        // PETRARCH markers place the arguments by position in the pattern.
+        let mut compound = false;
+        if e.source_at.is_some() || e.target_at.is_some() || e.compound_at.is_some() {
+            let at = |mk: Mark| match mk {
+                Mark::Subject => subj.mentions.clone(),
+                Mark::After { item, skip } => m
+                    .lits
+                    .get(item)
+                    .map(|&t| s.actor_after(t + 1, skip))
+                    .unwrap_or_default(),
+            };
+            let plain_target = right.target.clone();
+            match (e.source_at, e.target_at) {
+                (Some(a), Some(b)) => {
+                    sources = at(a);
+                    targets = at(b);
+                }
+                (Some(a), None) => {
+                    sources = at(a);
+                    if a != Mark::Subject {
+                        targets = subj.mentions.clone();
+                    }
+                }
+                (None, Some(b)) => {
+                    targets = at(b);
+                    sources = if b == Mark::Subject {
+                        plain_target
+                    } else {
+                        subj.mentions.clone()
+                    };
+                }
+                (None, None) => {}
+            }
+            // `% *`: the conjoined subject acts on itself (reciprocal); `* WITH %`: the
+            // conjoined actors there are the targets.
+            match e.compound_at {
+                Some(Mark::Subject) => {
+                    sources = subj.mentions.clone();
+                    targets.clear();
+                    compound = true;
+                }
+                Some(c) => targets = at(c),
+                None => {}
+            }
+            rule.push_str(" +pattern-roles");
         }
         let mut source_pron = if sources.is_empty() && !passive {
             subj.pronoun
@@ -1760,7 +2005,8 @@ pub(crate) fn code_sentence(
             claimed,
             rule,
             confidence,
-            sym: e.sym,
+            sym: e.sym || compound,
+            reverse: e.reverse.clone(),
         });
     }
 
@@ -1832,7 +2078,15 @@ pub(crate) fn code_sentence(
             }
         }
         let _ = p.source_pron;
+        // `[032:033]`: each (source, target) pair also gives the reverse event.
+        let mut coded: Vec<(Option<u32>, Option<u32>, bool, String)> = Vec::new();
         for (a, b, recip) in pairs {
+            coded.push((a, b, recip, p.code.clone()));
+            if let (Some(rc), Some(_), Some(_), false) = (&p.reverse, a, b, recip) {
+                coded.push((b, a, false, rc.clone()));
+            }
+        }
+        for (a, b, recip, code) in coded {
             let mut rule = p.rule.clone();
             if recip {
                 rule.push_str(" +reciprocal");
@@ -1840,7 +2094,7 @@ pub(crate) fn code_sentence(
             out.push(Event {
                 trigger,
                 sentence: u32::try_from(s.index).unwrap_or(u32::MAX),
-                cameo: p.code.clone(),
+                cameo: code,
                 source: a.map(|x| s.arg(x)),
                 target: b.map(|x| s.arg(x)),
                 date,

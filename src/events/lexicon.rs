@@ -54,6 +54,33 @@ pub enum Item {
     Gap,
 }
 
+impl Item {
+    /// The words of a `Words` item; a member may be a phrase ("swiss francs", "did n't") that
+    /// matches consecutive tokens.
+    #[must_use]
+    pub fn words(&self) -> &[String] {
+        match self {
+            Item::Words(ws) => ws,
+            Item::Gap => &[],
+        }
+    }
+}
+
+/// Where a PETRARCH pattern places an argument (`$` source, `+` target, `%` both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// The subject phrase before the verb (a marker written before `*`).
+    Subject,
+    /// The first actor after the token matched by literal item `item` of the pattern (0 is
+    /// the head), once `skip` noun phrases (`^`) are passed.
+    After {
+        /// Index among the literal items (`Item::Words`) of `Entry::items`.
+        item: usize,
+        /// Noun phrases skipped first.
+        skip: u8,
+    },
+}
+
 /// One lexicon entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -90,6 +117,23 @@ pub struct Entry {
     pub confidence: f32,
     /// Priority on conflicts: user dictionaries (1) win over the built-in lexicon (0).
     pub priority: u8,
+    /// PETRARCH `$`: where the source is (default: the subject).
+    pub source_at: Option<Mark>,
+    /// PETRARCH `+`: where the target is (default: object or prepositional phrase).
+    pub target_at: Option<Mark>,
+    /// PETRARCH `%`: a compound actor there is both source and target (reciprocal).
+    pub compound_at: Option<Mark>,
+    /// A dictionary pattern rather than a bare verb: on equal specificity it wins over the
+    /// verb's default code (PETRARCH tries patterns before falling back to the verb).
+    pub pattern: bool,
+    /// PETRARCH argument conventions: the target is the first actor anywhere in the verb
+    /// phrase (a complement clause included), a passive without a `by` agent keeps its
+    /// subject as the source, and a verb without a subject phrase takes the nearest actor on
+    /// its left.
+    pub petrarch: bool,
+    /// PETRARCH `[032:033]`: the code of the reverse event (the target acting on the source:
+    /// a visit is also the host's receiving it).
+    pub reverse: Option<String>,
 }
 
 impl Entry {
@@ -117,6 +161,9 @@ pub struct Lexicon {
     verb_forms: std::collections::HashSet<String>,
     /// Words already inflected (word, as a verb head).
     done: std::collections::HashSet<(String, bool)>,
+    /// Discard phrases (PETRARCH `.discards` files): lowercase words, and whether the phrase
+    /// discards the whole story (`true`) or only its sentence.
+    pub discards: Vec<(Vec<String>, bool)>,
 }
 
 const BUILTIN: &str = include_str!("triggers.txt");
@@ -385,6 +432,12 @@ impl Lexicon {
                 control: None,
                 confidence: 0.8,
                 priority: 0,
+                source_at: None,
+                target_at: None,
+                compound_at: None,
+                pattern: false,
+                petrarch: false,
+                reverse: None,
             };
             for opt in options.split_whitespace() {
                 match opt.split_once('=') {
@@ -514,6 +567,57 @@ impl Lexicon {
                 .forms
                 .get(form)
                 .is_some_and(|ls| ls.iter().any(|l| l == lemma))
+    }
+
+    /// Adds the phrases of a PETRARCH/TABARI discard list: one phrase a line, `+PHRASE` for a
+    /// story-level discard, `#` comments. A sentence holding a discard phrase (sports results,
+    /// weather) codes no events; a story-level one silences the whole document. Returns the
+    /// number of phrases read.
+    pub fn add_discards(&mut self, text: &str) -> usize {
+        let before = self.discards.len();
+        for raw in text.lines() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('<') {
+                continue;
+            }
+            let (story, phrase) = match line.strip_prefix('+') {
+                Some(p) => (true, p),
+                None => (false, line),
+            };
+            let words: Vec<String> = phrase
+                .split(|c: char| c.is_whitespace() || c == '_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if !words.is_empty() {
+                self.discards.push((words, story));
+            }
+        }
+        self.discards.len() - before
+    }
+
+    /// Whether lowercase `words` (one sentence) hold a discard phrase; `Some(true)` for a
+    /// story-level one. A phrase's last word also matches its plural.
+    #[must_use]
+    pub fn discard_in(&self, words: &[&str]) -> Option<bool> {
+        let mut hit = None;
+        for (phrase, story) in &self.discards {
+            let n = phrase.len();
+            let found = n <= words.len()
+                && (0..=words.len() - n).any(|i| {
+                    phrase.iter().enumerate().all(|(k, p)| {
+                        let w = words[i + k];
+                        w == p || (k + 1 == n && w.strip_suffix('s').is_some_and(|b| b == p))
+                    })
+                });
+            if found {
+                if *story {
+                    return Some(true);
+                }
+                hit = Some(false);
+            }
+        }
+        hit
     }
 
     /// Number of entries.

@@ -112,13 +112,38 @@ pub fn code_document_with(
     let mention_at = coder::mention_index(doc);
     let mut state = coder::DocState::default();
     let mut events = Vec::new();
+    // Discard phrases: per sentence, or for the whole story.
+    let discarded: Vec<bool> = if lexicon.discards.is_empty() {
+        Vec::new()
+    } else {
+        let mut out = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            let (ts, te) = (
+                (s.token_start as usize).min(doc.tokens.len()),
+                (s.token_end as usize).min(doc.tokens.len()),
+            );
+            let low: Vec<String> = doc.tokens[ts..te.max(ts)]
+                .iter()
+                .map(|t| t.norm_or(&doc.text).to_lowercase())
+                .collect();
+            let words: Vec<&str> = low.iter().map(String::as_str).collect();
+            match lexicon.discard_in(&words) {
+                Some(true) => {
+                    doc.events.clear();
+                    return;
+                }
+                hit => out.push(hit.is_some()),
+            }
+        }
+        out
+    };
     for si in 0..doc.sentences.len() {
         let s = &doc.sentences[si];
         let (ts, te) = (
             s.token_start as usize,
             (s.token_end as usize).min(doc.tokens.len()),
         );
-        if ts >= te {
+        if ts >= te || discarded.get(si).copied().unwrap_or(false) {
             continue;
         }
         let found = find_dates(doc, si);

@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::lexicon::{Entry, Item, Lexicon, LexiconError};
+use super::lexicon::{Entry, Item, Lexicon, LexiconError, Mark};
 
 /// What a dictionary contributed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,8 +67,36 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         noun: false,
         theme: false,
         intrans: false,
+        // PETRARCH's target is the first actor in the verb phrase, whatever the preposition.
         preps: [
-            "with", "against", "on", "upon", "at", "to", "toward", "towards", "between",
+            "with",
+            "against",
+            "on",
+            "upon",
+            "at",
+            "to",
+            "toward",
+            "towards",
+            "between",
+            "for",
+            "from",
+            "in",
+            "into",
+            "over",
+            "about",
+            "across",
+            "near",
+            "inside",
+            "within",
+            "onto",
+            "among",
+            "amid",
+            "behind",
+            "beyond",
+            "through",
+            "throughout",
+            "under",
+            "along",
         ]
         .map(String::from)
         .to_vec(),
@@ -81,7 +109,25 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         control: None,
         confidence: 0.6,
         priority: 1,
+        source_at: None,
+        target_at: None,
+        compound_at: None,
+        pattern: false,
+        petrarch: true,
+        reverse: None,
     }
+}
+
+/// `[032:033]` → `Some("033")`: the code of the reverse event (target on source).
+fn reverse_of(bracket: &str) -> Option<String> {
+    let inner = bracket
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let second = inner.split_once(':')?.1.trim();
+    (!second.is_empty() && second.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| second.to_owned())
 }
 
 /// Splits a pattern body into PETRARCH tokens, keeping `{...}` and `(...)` groups together.
@@ -123,6 +169,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
     let mut synsets: HashMap<String, Arc<[String]>> = HashMap::new();
     let mut cur_set: Option<(String, Vec<String>)> = None;
     let mut block_code: Option<String> = None;
+    let mut block_rev: Option<String> = None;
     let mut block_verbs: Vec<String> = Vec::new();
     let mut in_block = false;
 
@@ -164,10 +211,17 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                     {
                         words.extend(ws.iter().cloned());
                     }
-                } else if !member.contains(['_', ' '])
-                    || member.ends_with('_') && !member.trim_end_matches('_').contains(['_', ' '])
-                {
-                    words.push(clean_word(member));
+                } else {
+                    // Phrases ("SWISS FRANCS", "DID N'T") match consecutive tokens.
+                    let phrase = member
+                        .split(|c: char| c == '_' || c.is_whitespace())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !phrase.is_empty() {
+                        words.push(phrase);
+                    }
                 }
                 continue;
             }
@@ -183,6 +237,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 });
             }
             block_code = code_of(&format!("[{rest}"));
+            block_rev = reverse_of(&format!("[{rest}"));
             block_verbs.clear();
             in_block = true;
             continue;
@@ -191,12 +246,12 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             continue;
         }
         if let Some(pattern) = line.strip_prefix('-') {
-            let (body, code) = match pattern.rfind('[') {
-                Some(i) => (
-                    &pattern[..i],
-                    code_of(&pattern[i..]).or_else(|| block_code.clone()),
-                ),
-                None => (pattern, block_code.clone()),
+            let (body, code, rev) = match pattern.rfind('[') {
+                Some(i) => match code_of(&pattern[i..]) {
+                    Some(c) => (&pattern[..i], Some(c), reverse_of(&pattern[i..])),
+                    None => (&pattern[..i], block_code.clone(), block_rev.clone()),
+                },
+                None => (pattern, block_code.clone(), block_rev.clone()),
             };
             let Some(code) = code else { continue };
             let toks = tokens(body);
@@ -210,21 +265,8 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             }
             // "IN_*", "*_OUT", "SO IN_AND_*_OUT_AGAIN": words glued to the verb.
             let (glued_pre, glued_post) = toks[star].split_once('*').unwrap_or(("", ""));
-            let mut pre_toks: Vec<String> = toks[..star].to_vec();
-            pre_toks.extend(
-                glued_pre
-                    .split('_')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned),
-            );
-            let mut post_toks: Vec<String> = Vec::new();
-            let glued_post = glued_post.trim_matches('_');
-            if !glued_post.is_empty() {
-                post_toks.push(glued_post.to_owned());
-            }
-            post_toks.extend(toks[star + 1..].iter().cloned());
             let mut ok = true;
-            // A word or `&SYNSET` as a pattern item (`None` for an unknown synset).
+            // A word, a phrase or `&SYNSET` as a pattern item (`None` for an unknown synset).
             let word_item = |w: &str| -> Option<Item> {
                 match w.strip_prefix('&') {
                     Some(set) => synsets
@@ -234,47 +276,98 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                     None => Some(Item::Words(vec![clean_word(w)].into())),
                 }
             };
+            let mut source_at = None;
+            let mut target_at = None;
+            let mut compound_at = None;
+            let mut set_mark = |c: &str, m: Mark| match c {
+                "$" => source_at = Some(m),
+                "+" => target_at = Some(m),
+                _ => compound_at = Some(m),
+            };
+            // Before the verb: words in order, `_` joins neighbours, a space lets other words
+            // in; markers there name the subject.
             let mut pre: Vec<Item> = Vec::new();
-            for t in &pre_toks {
-                let group = t
+            for t in &toks[..star] {
+                let mut first = true;
+                for w in t
                     .trim_start_matches(['{', '('])
-                    .trim_end_matches(['}', ')']);
-                for w in group
+                    .trim_end_matches(['}', ')'])
                     .split([' ', '_'])
-                    .filter(|w| !w.is_empty() && !matches!(*w, "$" | "+" | "%" | "^"))
+                    .filter(|w| !w.is_empty())
                 {
+                    if matches!(w, "$" | "+" | "%") {
+                        set_mark(w, Mark::Subject);
+                        continue;
+                    }
+                    if w == "^" {
+                        continue;
+                    }
+                    if first && !pre.is_empty() {
+                        pre.push(Item::Gap);
+                    }
+                    first = false;
                     match word_item(w) {
                         Some(it) => pre.push(it),
                         None => ok = false,
                     }
                 }
             }
-            let mut items: Vec<Item> = Vec::new();
-            for t in &post_toks {
-                let t = t.as_str();
-                if matches!(t, "$" | "+" | "%" | "^") {
-                    continue;
+            let glued: Vec<&str> = glued_pre.split('_').filter(|w| !w.is_empty()).collect();
+            if !pre.is_empty() {
+                pre.push(Item::Gap);
+            }
+            for w in glued {
+                match word_item(w) {
+                    Some(it) => pre.push(it),
+                    None => ok = false,
                 }
+            }
+            // After the verb: (word, glued to the previous item) atoms, markers and skips.
+            enum Atom<'a> {
+                Word(&'a str, bool),
+                Mark(&'a str),
+                Skip,
+            }
+            let mut atoms: Vec<Atom> = glued_post
+                .split('_')
+                .filter(|w| !w.is_empty())
+                .map(|w| Atom::Word(w, true))
+                .collect();
+            for t in &toks[star + 1..] {
+                let paren = t.starts_with('(');
                 let group = t
                     .trim_start_matches(['{', '('])
                     .trim_end_matches(['}', ')']);
-                if !items.is_empty() {
-                    items.push(Item::Gap);
+                for (k, part) in group.split(' ').filter(|p| !p.is_empty()).enumerate() {
+                    for (j, w) in part.split('_').filter(|w| !w.is_empty()).enumerate() {
+                        atoms.push(match w {
+                            "$" | "+" | "%" => Atom::Mark(w),
+                            "^" => Atom::Skip,
+                            _ => Atom::Word(w, j > 0 || (k > 0 && !paren)),
+                        });
+                    }
                 }
-                for (k, w) in group
-                    .split([' ', '_'])
-                    .filter(|w| !w.is_empty())
-                    .enumerate()
-                {
-                    if matches!(w, "$" | "+" | "%" | "^") {
-                        continue;
+            }
+            let mut items: Vec<Item> = Vec::new();
+            let mut lit = 0usize;
+            let mut skip = 0u8;
+            for a in atoms {
+                match a {
+                    Atom::Word(w, glued) => {
+                        if !glued {
+                            items.push(Item::Gap);
+                        }
+                        match word_item(w) {
+                            Some(it) => items.push(it),
+                            None => ok = false,
+                        }
+                        lit += 1;
+                        skip = 0;
                     }
-                    if k > 0 && group.contains(' ') && t.starts_with('(') {
-                        items.push(Item::Gap);
-                    }
-                    match word_item(w) {
-                        Some(it) => items.push(it),
-                        None => ok = false,
+                    Atom::Skip => skip = skip.saturating_add(1),
+                    Atom::Mark(c) => {
+                        set_mark(c, Mark::After { item: lit, skip });
+                        skip = 0;
                     }
                 }
             }
@@ -286,19 +379,22 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 continue;
             }
             for v in &block_verbs {
-                let mut all = vec![Item::Words(vec![v.clone()].into())];
                 // Other words may come between the verb and the pattern ("abandon full
                 // diplomatic ties"), except for particles glued to it ("*_OUT").
-                if glued_post.is_empty() && !items.is_empty() {
-                    all.push(Item::Gap);
-                }
+                let mut all = vec![Item::Words(vec![v.clone()].into())];
                 all.extend(items.iter().cloned());
-                lex.push(entry(
+                let mut e = entry(
                     all,
                     pre.clone(),
                     code.clone(),
                     format!("petrarch:{} -{}", code, body.trim_end()),
-                ));
+                );
+                e.source_at = source_at;
+                e.target_at = target_at;
+                e.compound_at = compound_at;
+                e.pattern = true;
+                e.reverse.clone_from(&rev);
+                lex.push(e);
                 stats.patterns += 1;
             }
             continue;
@@ -314,6 +410,11 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             .map(|(f, _)| f.split_whitespace().map(clean_word).collect())
             .unwrap_or_default();
         let own_code = rest.rfind('[').and_then(|i| code_of(&rest[i..]));
+        let own_rev = if own_code.is_some() {
+            rest.rfind('[').and_then(|i| reverse_of(&rest[i..]))
+        } else {
+            block_rev.clone()
+        };
         let head_part = head_part.split_whitespace().collect::<Vec<_>>().join("_");
         let parts: Vec<&str> = head_part.split('_').filter(|p| !p.is_empty()).collect();
         let verb_at = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
@@ -339,12 +440,14 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                     .iter()
                     .map(|p| Item::Words(vec![clean_word(p)].into())),
             );
-            lex.push(entry(
+            let mut e = entry(
                 items,
                 Vec::new(),
                 code.clone(),
                 format!("petrarch:{code} {head_part}"),
-            ));
+            );
+            e.reverse = own_rev;
+            lex.push(e);
             stats.verbs += 1;
         }
     }
@@ -389,6 +492,8 @@ PRE_+VERB [999]
 - * (WITH +) AID [070:070]
 - NOT * [120]
 - $ * + TO HELP [070]
+- + * FROM ^ $ [066]
+- * &CASH [071]
 
 --- NOOP [---] ---
 IDLE
@@ -401,8 +506,9 @@ IDLE
         assert_eq!(st.synsets, 1);
         // restore, renew, wind down; PRE_+VERB skipped; IDLE has no code.
         assert_eq!(st.verbs, 3);
-        // 4 patterns × 2 single-word verbs ("NOT *" keeps "not" as a word before the verb).
-        assert_eq!(st.patterns, 8);
+        // 5 patterns × 2 single-word verbs ("NOT *" keeps "not" as a word before the verb);
+        // `&CASH` is not defined yet where it is used.
+        assert_eq!(st.patterns, 10);
         assert!(st.skipped >= 1);
         assert!(lex.form_of("renewed", "renew"));
         let codes: Vec<&str> = lex
@@ -417,13 +523,30 @@ IDLE
             .iter()
             .find(|e| e.code.as_deref() == Some("120"))
             .unwrap();
-        assert_eq!(not.pre.len(), 1);
+        // "NOT" then room for other words before the verb.
+        assert_eq!(not.pre.len(), 2);
+        assert_eq!(not.pre[1], Item::Gap);
+        let help = lex
+            .entries
+            .iter()
+            .find(|e| e.source.contains("TO HELP"))
+            .unwrap();
+        assert_eq!(help.source_at, Some(Mark::Subject));
+        assert_eq!(help.target_at, Some(Mark::After { item: 0, skip: 0 }));
+        assert!(help.pattern);
         let with_aid = lex
             .entries
             .iter()
             .find(|e| e.source.contains("(WITH +) AID"))
             .unwrap();
         assert_eq!(with_aid.literals(), 3); // restore, with, aid
+        let from = lex
+            .entries
+            .iter()
+            .find(|e| e.source.contains("FROM ^ $"))
+            .unwrap();
+        assert_eq!(from.target_at, Some(Mark::Subject));
+        assert_eq!(from.source_at, Some(Mark::After { item: 1, skip: 1 }));
     }
 
     #[test]
@@ -448,9 +571,27 @@ IDLE
     }
 
     #[test]
+    fn phrase_members_of_synsets() {
+        let mut lex = Lexicon::default();
+        extend(
+            &mut lex,
+            "&CASH\n+SWISS_FRANCS\n+YEN\n\n--- GIVE [070] ---\nGIVE\n- * &CASH [071]\n",
+        )
+        .unwrap();
+        let e = lex
+            .entries
+            .iter()
+            .find(|e| e.code.as_deref() == Some("071"))
+            .unwrap();
+        assert_eq!(e.items[2].words(), ["swiss francs", "yen"]);
+    }
+
+    #[test]
     fn codes() {
         assert_eq!(code_of("[042:043]").as_deref(), Some("042"));
         assert_eq!(code_of("[---]"), None);
         assert_eq!(code_of("[ 075A ]").as_deref(), Some("075A"));
+        assert_eq!(reverse_of("[032:033]").as_deref(), Some("033"));
+        assert_eq!(reverse_of("[032]"), None);
     }
 }
