@@ -68,6 +68,8 @@ pub struct Config {
     pub agents: Vec<String>,
     /// PETRARCH verb dictionaries to load.
     pub verbs: Vec<String>,
+    /// PETRARCH discard lists: phrases that silence a sentence (or, with `+`, a story).
+    pub discards: Vec<String>,
     /// How user dictionaries combine with the built-in knowledge.
     pub mode: DictionaryMode,
     /// Whether `tag` also builds dependency trees (the slowest step; events fall back to
@@ -86,7 +88,7 @@ impl Config {
     pub fn from_json(json: &str) -> Result<Self> {
         let cfg: Self = serde_json::from_str(json).map_err(|e| {
             Error::config(format!(
-                "invalid pipeline configuration: {e}\nhint: options are n_threads, disable, actors, agents, verbs, mode, parse"
+                "invalid pipeline configuration: {e}\nhint: options are n_threads, disable, actors, agents, verbs, discards, mode, parse"
             ))
         })?;
         cfg.validate()?;

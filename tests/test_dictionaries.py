@@ -53,6 +53,16 @@ def test_phoenix_dictionaries_extend_builtin_knowledge(validate_dir: Path) -> No
     assert xi == ["CHNGOV"], codes
 
 
+def test_discard_list_silences_sentences(tmp_path: Path) -> None:
+    text = "Russia attacked Ukraine during the football match."
+    assert ef.Pipeline(n_threads=1).extract(text).events.height >= 1
+    listing = tmp_path / "discards.txt"
+    listing.write_text("FOOTBALL MATCH\n", encoding="utf-8")
+    p = ef.Pipeline(discards=[listing], n_threads=1)
+    assert p.extract(text).events.height == 0
+    assert p.extract("Russia attacked Ukraine.").events.height >= 1
+
+
 def test_missing_dictionary_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(OSError) as info:
         ef.Pipeline(actors=[tmp_path / "nope.txt"])

@@ -94,6 +94,9 @@ class Pipeline:
         depend on it.
     actors, agents, verbs : sequence of path, optional
         PETRARCH/TABARI dictionaries to load.
+    discards : sequence of path, optional
+        PETRARCH discard lists: a sentence containing one of their phrases codes no event
+        (a phrase marked ``+`` silences the whole document).
     mode : {"extend", "replace"}
         Whether the dictionaries extend or replace the built-in knowledge.
     parse : bool
@@ -118,6 +121,7 @@ class Pipeline:
         actors: Sequence[str | os.PathLike[str]] = (),
         agents: Sequence[str | os.PathLike[str]] = (),
         verbs: Sequence[str | os.PathLike[str]] = (),
+        discards: Sequence[str | os.PathLike[str]] = (),
         mode: Literal["extend", "replace"] = "extend",
         parse: bool = True,
     ) -> None:
@@ -134,6 +138,7 @@ class Pipeline:
             "actors": [os.fspath(p) for p in actors],
             "agents": [os.fspath(p) for p in agents],
             "verbs": [os.fspath(p) for p in verbs],
+            "discards": [os.fspath(p) for p in discards],
             "mode": mode,
             "parse": bool(parse),
         }

@@ -74,15 +74,24 @@ impl Events {
         kb: Arc<Knowledge>,
         config: &crate::pipeline::Config,
     ) -> crate::Result<Self> {
-        if config.verbs.is_empty() {
+        if config.verbs.is_empty() && config.discards.is_empty() {
             return Ok(Self::new(kb));
         }
         let mut lex = match config.mode {
-            crate::pipeline::DictionaryMode::Extend => Lexicon::builtin().clone(),
-            crate::pipeline::DictionaryMode::Replace => Lexicon::controls_only(),
+            crate::pipeline::DictionaryMode::Replace if !config.verbs.is_empty() => {
+                Lexicon::controls_only()
+            }
+            _ => Lexicon::builtin().clone(),
         };
         for path in &config.verbs {
             petrarch::extend_from_file(&mut lex, path)?;
+        }
+        for path in &config.discards {
+            let text = std::fs::read_to_string(path).map_err(|e| crate::Error::Io {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            lex.add_discards(&text);
         }
         Ok(Self::with_lexicon(kb, lex))
     }
