@@ -1103,6 +1103,17 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 {
                     return mk(i - 2, e, Some(Timex::Year(y)), "date:year");
                 }
+                // a split (fiscal or season) year "2003/4", "2003/04", "2003-04": the first year
+                if e == i + 1 && !after_short_number(cx, i) {
+                    if let Some(te) = split_year_end(cx, y, e) {
+                        let ts = if i > 0 && cx.is_any(i - 1, &[b"fiscal", b"fy"]) {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        return mk(ts, te, Some(Timex::Year(y)), "date:year");
+                    }
+                }
                 if year_context(cx, i, e) && !after_short_number(cx, i) {
                     let mut ts = i;
                     if i > 0 && cx.is_any(i - 1, &[b"fiscal", b"fy"]) {
@@ -2414,6 +2425,38 @@ fn after_short_number(cx: &Cx<'_>, i: usize) -> bool {
         && cx.s(i - 2).len() != 4
 }
 
+/// The end of a split year written after year `y` (ending at `e`): `/4`, `/04`, `-04` or
+/// `/2004`, where the second part is the year after `y` ("the 2003/4 budget"). Not the middle of
+/// a longer run of separated numbers (a date "2003/4/5").
+fn split_year_end(cx: &Cx<'_>, y: i32, e: usize) -> Option<usize> {
+    let slash = cx.punct(e, "/");
+    if !(slash || cx.punct(e, "-") || cx.punct(e, "–"))
+        || !cx.glued(e)
+        || !cx.glued(e + 1)
+        || cx.kind(e + 1) != Some(K::Num)
+    {
+        return None;
+    }
+    if (cx.punct(e + 2, "/") || cx.punct(e + 2, "-") || cx.punct(e + 2, "."))
+        && cx.glued(e + 2)
+        && cx.glued(e + 3)
+        && cx.kind(e + 3) == Some(K::Num)
+    {
+        return None;
+    }
+    let s = cx.s(e + 1);
+    let v = i32::try_from(cx.int(e + 1)?).ok()?;
+    let next = y + 1;
+    let ok = match s.len() {
+        // "2003/4" only with a slash: "2003-4" may be a range of counts
+        1 => slash && v == next % 10,
+        2 => v == next % 100 && (slash || s.starts_with('0') || !(1..=12).contains(&v)),
+        4 => slash && v == next,
+        _ => false,
+    };
+    ok.then_some(e + 2)
+}
+
 /// Whether a 4-digit number at `i` (ending at `e`) reads as a year rather than a count.
 fn year_context(cx: &Cx<'_>, i: usize, e: usize) -> bool {
     if i > 0 {
@@ -3007,6 +3050,27 @@ mod tests {
                 &[("March 3", "2024-03-03"), ("Three days later", "2024-03-06")],
             ),
             ("He will be back the next day.", &[("the next day", "2024-11-07")]),
+        ];
+        for (text, want) in cases {
+            let got = iso(text, "2024-11-06");
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn split_years_are_the_first_year() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Tax receipts climbed in 2009/10 and fell in 2011/12.",
+                &[("2009/10", "2009"), ("2011/12", "2011")],
+            ),
+            ("the 1999/0 accounts were late", &[("1999/0", "1999")]),
+            ("The budget for 2007/8 is tight.", &[("2007/8", "2007")]),
+            ("over the 2004-05 season", &[("2004-05", "2004")]),
         ];
         for (text, want) in cases {
             let got = iso(text, "2024-11-06");

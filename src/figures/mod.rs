@@ -868,6 +868,19 @@ mod tests {
     }
 
     #[test]
+    fn split_years_are_not_fractions() {
+        for text in [
+            "Exports rose in 2009/10, the agency said.",
+            "The 1998/9 deficit was revised.",
+            "Sales in fiscal 2015-16 slowed.",
+        ] {
+            let f = find_figures(text, d("2024-11-06"));
+            assert!(f.iter().all(|f| f.label == "date"), "{text}: {f:?}");
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn attribution_table() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             (
