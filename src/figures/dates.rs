@@ -2570,6 +2570,10 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
             if lex::is_stop_word(b) || cx.capitalized(e) {
                 return !matches!(b, b"more" | b"of" | b"than");
             }
+            // a year modifying a period figure: "the 2005 year", "2005 revenues of $4bn"
+            if period_noun(b) {
+                return true;
+            }
             if lex::scale_word(b).is_some()
                 || lex::currency_word(b).is_some()
                 || lex::quantity_unit(b).is_some()
@@ -2581,6 +2585,42 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
             b.len() <= 3 || !b.ends_with(b"s") || b.ends_with(b"ss") || b.ends_with(b"us")
         }
     }
+}
+
+/// Nouns that a year modifies rather than a count measures: the singular period ("the 2005
+/// year", "season") and the figures of a period ("2005 revenues", "2004 earnings"). Nobody counts
+/// 2005 revenues, so a year-like number before them is the year.
+fn period_noun(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"year"
+            | b"season"
+            | b"budget"
+            | b"budgets"
+            | b"revenue"
+            | b"revenues"
+            | b"sales"
+            | b"turnover"
+            | b"profit"
+            | b"profits"
+            | b"earnings"
+            | b"income"
+            | b"results"
+            | b"losses"
+            | b"output"
+            | b"exports"
+            | b"imports"
+            | b"forecast"
+            | b"forecasts"
+            | b"accounts"
+            | b"spending"
+            | b"deficit"
+            | b"growth"
+            | b"outlook"
+            | b"guidance"
+            | b"targets"
+            | b"elections"
+    )
 }
 
 /// `N units ago|earlier` / `a unit ago`: (end token, value).
@@ -3071,6 +3111,27 @@ mod tests {
             ("the 1999/0 accounts were late", &[("1999/0", "1999")]),
             ("The budget for 2007/8 is tight.", &[("2007/8", "2007")]),
             ("over the 2004-05 season", &[("2004-05", "2004")]),
+        ];
+        for (text, want) in cases {
+            let got = iso(text, "2024-11-06");
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_modifying_period_nouns() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("It aims for 2009 profits of $2bn.", &[("2009", "2009")]),
+            (
+                "Results for the 2011 year disappointed.",
+                &[("2011", "2011")],
+            ),
+            ("Analysts cut 2013 earnings forecasts.", &[("2013", "2013")]),
+            ("They hired 2000 workers.", &[]),
         ];
         for (text, want) in cases {
             let got = iso(text, "2024-11-06");

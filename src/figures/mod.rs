@@ -881,6 +881,22 @@ mod tests {
     }
 
     #[test]
+    fn years_as_modifiers_are_not_counts() {
+        for text in [
+            "The group expects 2010 sales of $7bn.",
+            "Spending in the 2012 year was cut.",
+        ] {
+            let f = find_figures(text, d("2024-11-06"));
+            assert!(
+                f.iter()
+                    .all(|f| f.value.is_none_or(|v| v < 1000.0) || f.label == "money"),
+                "{text}: {f:?}"
+            );
+            assert!(f.iter().any(|f| f.label == "date"), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn attribution_table() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             (
