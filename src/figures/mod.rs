@@ -405,6 +405,20 @@ fn about_of(cx: &Ctx<'_>, te: usize, m: &NumberMatch) -> (Option<Span>, Option<u
                 end += 1;
                 continue;
             }
+            // the dots of an initialism stay inside: "U.S. soldiers", "U.N. staff"
+            if cx.s(end) == "."
+                && end > start
+                && cx.t.get(end).is_some_and(|t| t.glued)
+                && initial_letter(cx.s(end - 1))
+                && (cx
+                    .t
+                    .get(end + 1)
+                    .is_some_and(|t| t.glued && initial_letter(cx.s(end + 1)))
+                    || (end >= start + 2 && cx.s(end - 2) == "."))
+            {
+                end += 1;
+                continue;
+            }
             break;
         }
         let l = cx.lw(end);
@@ -441,6 +455,11 @@ fn about_of(cx: &Ctx<'_>, te: usize, m: &NumberMatch) -> (Option<Span>, Option<u
         Some(h) if end > start => (Some(cx.span(start, h + 1)), Some(h)),
         _ => (None, None),
     }
+}
+
+/// One capital letter, a piece of an initialism such as "U.S.".
+fn initial_letter(s: &str) -> bool {
+    s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn label_of(
@@ -893,6 +912,36 @@ mod tests {
                 "{text}: {f:?}"
             );
             assert!(f.iter().any(|f| f.label == "date"), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn initialisms_stay_in_the_counted_phrase() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "It said over 200 U.S. troops were killed last year.",
+                "killed",
+                "U.S. troops",
+            ),
+            (
+                "with at least 40 U.N. peacekeepers wounded in clashes",
+                "wounded",
+                "U.N. peacekeepers",
+            ),
+            ("They hired 30 U.K. engineers.", "count", "U.K. engineers"),
+        ];
+        for (text, label, about) in cases {
+            let f = find_figures(text, d("2024-11-06"));
+            let f = f
+                .iter()
+                .find(|f| f.label != "date")
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(f.label, *label, "{text}");
+            assert_eq!(
+                f.about.map(|s| &text[s.start..s.end]),
+                Some(*about),
+                "{text}"
+            );
         }
     }
 
