@@ -696,8 +696,16 @@ fn subject_before(cx: &Ctx<'_>, v: usize) -> Option<Span> {
                 | b"recently"
                 | b"officially"
                 | b"initially"
+                | b"today"
+                | b"yesterday"
+                | b"tonight"
+                | b"overnight"
         )
+        || lex::weekday_word(cx.lw(a - 1).b()).is_some()
+        || (cx.is(a - 1, b"on") && lex::weekday_word(cx.lw(a).b()).is_some())
     {
+        // a date word between the speaker and the verb is no part of the speaker:
+        // "An army official Sunday said"
         a -= 1;
     }
     let end = a;
@@ -940,6 +948,33 @@ mod tests {
             assert_eq!(
                 f.about.map(|s| &text[s.start..s.end]),
                 Some(*about),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn date_words_are_not_part_of_the_speaker() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "A navy official Tuesday said 12 sailors were hurt.",
+                "navy official",
+            ),
+            (
+                "The ministry yesterday said 300 homes were destroyed.",
+                "ministry",
+            ),
+            ("Local police on Friday said 9 people died.", "Local police"),
+        ];
+        for (text, who) in cases {
+            let f = find_figures(text, d("2024-11-06"));
+            let f = f
+                .iter()
+                .find(|f| f.label != "date")
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                f.attributed_to.map(|s| &text[s.start..s.end]),
+                Some(*who),
                 "{text}"
             );
         }
