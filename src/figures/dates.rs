@@ -1103,6 +1103,17 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 {
                     return mk(i - 2, e, Some(Timex::Year(y)), "date:year");
                 }
+                // a split (fiscal or season) year "2003/4", "2003/04", "2003-04": the first year
+                if e == i + 1 && !after_short_number(cx, i) {
+                    if let Some(te) = split_year_end(cx, y, e) {
+                        let ts = if i > 0 && cx.is_any(i - 1, &[b"fiscal", b"fy"]) {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        return mk(ts, te, Some(Timex::Year(y)), "date:year");
+                    }
+                }
                 if year_context(cx, i, e) && !after_short_number(cx, i) {
                     let mut ts = i;
                     if i > 0 && cx.is_any(i - 1, &[b"fiscal", b"fy"]) {
@@ -2414,6 +2425,38 @@ fn after_short_number(cx: &Cx<'_>, i: usize) -> bool {
         && cx.s(i - 2).len() != 4
 }
 
+/// The end of a split year written after year `y` (ending at `e`): `/4`, `/04`, `-04` or
+/// `/2004`, where the second part is the year after `y` ("the 2003/4 budget"). Not the middle of
+/// a longer run of separated numbers (a date "2003/4/5").
+fn split_year_end(cx: &Cx<'_>, y: i32, e: usize) -> Option<usize> {
+    let slash = cx.punct(e, "/");
+    if !(slash || cx.punct(e, "-") || cx.punct(e, "–"))
+        || !cx.glued(e)
+        || !cx.glued(e + 1)
+        || cx.kind(e + 1) != Some(K::Num)
+    {
+        return None;
+    }
+    if (cx.punct(e + 2, "/") || cx.punct(e + 2, "-") || cx.punct(e + 2, "."))
+        && cx.glued(e + 2)
+        && cx.glued(e + 3)
+        && cx.kind(e + 3) == Some(K::Num)
+    {
+        return None;
+    }
+    let s = cx.s(e + 1);
+    let v = i32::try_from(cx.int(e + 1)?).ok()?;
+    let next = y + 1;
+    let ok = match s.len() {
+        // "2003/4" only with a slash: "2003-4" may be a range of counts
+        1 => slash && v == next % 10,
+        2 => v == next % 100 && (slash || s.starts_with('0') || !(1..=12).contains(&v)),
+        4 => slash && v == next,
+        _ => false,
+    };
+    ok.then_some(e + 2)
+}
+
 /// Whether a 4-digit number at `i` (ending at `e`) reads as a year rather than a count.
 fn year_context(cx: &Cx<'_>, i: usize, e: usize) -> bool {
     if i > 0 {
@@ -2527,6 +2570,10 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
             if lex::is_stop_word(b) || cx.capitalized(e) {
                 return !matches!(b, b"more" | b"of" | b"than");
             }
+            // a year modifying a period figure: "the 2005 year", "2005 revenues of $4bn"
+            if period_noun(b) {
+                return true;
+            }
             if lex::scale_word(b).is_some()
                 || lex::currency_word(b).is_some()
                 || lex::quantity_unit(b).is_some()
@@ -2538,6 +2585,42 @@ fn follows_like_year(cx: &Cx<'_>, e: usize) -> bool {
             b.len() <= 3 || !b.ends_with(b"s") || b.ends_with(b"ss") || b.ends_with(b"us")
         }
     }
+}
+
+/// Nouns that a year modifies rather than a count measures: the singular period ("the 2005
+/// year", "season") and the figures of a period ("2005 revenues", "2004 earnings"). Nobody counts
+/// 2005 revenues, so a year-like number before them is the year.
+fn period_noun(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"year"
+            | b"season"
+            | b"budget"
+            | b"budgets"
+            | b"revenue"
+            | b"revenues"
+            | b"sales"
+            | b"turnover"
+            | b"profit"
+            | b"profits"
+            | b"earnings"
+            | b"income"
+            | b"results"
+            | b"losses"
+            | b"output"
+            | b"exports"
+            | b"imports"
+            | b"forecast"
+            | b"forecasts"
+            | b"accounts"
+            | b"spending"
+            | b"deficit"
+            | b"growth"
+            | b"outlook"
+            | b"guidance"
+            | b"targets"
+            | b"elections"
+    )
 }
 
 /// `N units ago|earlier` / `a unit ago`: (end token, value).
@@ -3007,6 +3090,48 @@ mod tests {
                 &[("March 3", "2024-03-03"), ("Three days later", "2024-03-06")],
             ),
             ("He will be back the next day.", &[("the next day", "2024-11-07")]),
+        ];
+        for (text, want) in cases {
+            let got = iso(text, "2024-11-06");
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn split_years_are_the_first_year() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Tax receipts climbed in 2009/10 and fell in 2011/12.",
+                &[("2009/10", "2009"), ("2011/12", "2011")],
+            ),
+            ("the 1999/0 accounts were late", &[("1999/0", "1999")]),
+            ("The budget for 2007/8 is tight.", &[("2007/8", "2007")]),
+            ("over the 2004-05 season", &[("2004-05", "2004")]),
+        ];
+        for (text, want) in cases {
+            let got = iso(text, "2024-11-06");
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_modifying_period_nouns() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("It aims for 2009 profits of $2bn.", &[("2009", "2009")]),
+            (
+                "Results for the 2011 year disappointed.",
+                &[("2011", "2011")],
+            ),
+            ("Analysts cut 2013 earnings forecasts.", &[("2013", "2013")]),
+            ("They hired 2000 workers.", &[]),
         ];
         for (text, want) in cases {
             let got = iso(text, "2024-11-06");

@@ -405,6 +405,20 @@ fn about_of(cx: &Ctx<'_>, te: usize, m: &NumberMatch) -> (Option<Span>, Option<u
                 end += 1;
                 continue;
             }
+            // the dots of an initialism stay inside: "U.S. soldiers", "U.N. staff"
+            if cx.s(end) == "."
+                && end > start
+                && cx.t.get(end).is_some_and(|t| t.glued)
+                && initial_letter(cx.s(end - 1))
+                && (cx
+                    .t
+                    .get(end + 1)
+                    .is_some_and(|t| t.glued && initial_letter(cx.s(end + 1)))
+                    || (end >= start + 2 && cx.s(end - 2) == "."))
+            {
+                end += 1;
+                continue;
+            }
             break;
         }
         let l = cx.lw(end);
@@ -441,6 +455,11 @@ fn about_of(cx: &Ctx<'_>, te: usize, m: &NumberMatch) -> (Option<Span>, Option<u
         Some(h) if end > start => (Some(cx.span(start, h + 1)), Some(h)),
         _ => (None, None),
     }
+}
+
+/// One capital letter, a piece of an initialism such as "U.S.".
+fn initial_letter(s: &str) -> bool {
+    s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn label_of(
@@ -677,8 +696,16 @@ fn subject_before(cx: &Ctx<'_>, v: usize) -> Option<Span> {
                 | b"recently"
                 | b"officially"
                 | b"initially"
+                | b"today"
+                | b"yesterday"
+                | b"tonight"
+                | b"overnight"
         )
+        || lex::weekday_word(cx.lw(a - 1).b()).is_some()
+        || (cx.is(a - 1, b"on") && lex::weekday_word(cx.lw(a).b()).is_some())
     {
+        // a date word between the speaker and the verb is no part of the speaker:
+        // "An army official Sunday said"
         a -= 1;
     }
     let end = a;
@@ -864,6 +891,92 @@ mod tests {
                 .unwrap_or_else(|| panic!("{text}"));
             assert_eq!(f.label, *label, "{text}");
             assert_eq!(f.about.map(|s| &text[s.start..s.end]), *about, "{text}");
+        }
+    }
+
+    #[test]
+    fn split_years_are_not_fractions() {
+        for text in [
+            "Exports rose in 2009/10, the agency said.",
+            "The 1998/9 deficit was revised.",
+            "Sales in fiscal 2015-16 slowed.",
+        ] {
+            let f = find_figures(text, d("2024-11-06"));
+            assert!(f.iter().all(|f| f.label == "date"), "{text}: {f:?}");
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn years_as_modifiers_are_not_counts() {
+        for text in [
+            "The group expects 2010 sales of $7bn.",
+            "Spending in the 2012 year was cut.",
+        ] {
+            let f = find_figures(text, d("2024-11-06"));
+            assert!(
+                f.iter()
+                    .all(|f| f.value.is_none_or(|v| v < 1000.0) || f.label == "money"),
+                "{text}: {f:?}"
+            );
+            assert!(f.iter().any(|f| f.label == "date"), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn initialisms_stay_in_the_counted_phrase() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "It said over 200 U.S. troops were killed last year.",
+                "killed",
+                "U.S. troops",
+            ),
+            (
+                "with at least 40 U.N. peacekeepers wounded in clashes",
+                "wounded",
+                "U.N. peacekeepers",
+            ),
+            ("They hired 30 U.K. engineers.", "count", "U.K. engineers"),
+        ];
+        for (text, label, about) in cases {
+            let f = find_figures(text, d("2024-11-06"));
+            let f = f
+                .iter()
+                .find(|f| f.label != "date")
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(f.label, *label, "{text}");
+            assert_eq!(
+                f.about.map(|s| &text[s.start..s.end]),
+                Some(*about),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn date_words_are_not_part_of_the_speaker() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "A navy official Tuesday said 12 sailors were hurt.",
+                "navy official",
+            ),
+            (
+                "The ministry yesterday said 300 homes were destroyed.",
+                "ministry",
+            ),
+            ("Local police on Friday said 9 people died.", "Local police"),
+        ];
+        for (text, who) in cases {
+            let f = find_figures(text, d("2024-11-06"));
+            let f = f
+                .iter()
+                .find(|f| f.label != "date")
+                .unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                f.attributed_to.map(|s| &text[s.start..s.end]),
+                Some(*who),
+                "{text}"
+            );
         }
     }
 

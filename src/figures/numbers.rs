@@ -1649,6 +1649,17 @@ fn is_noise(cx: &Cx<'_>, i: usize, val: &Val) -> bool {
             return true;
         }
     }
+    // an age group "the over-70s", "under-18s": not a count
+    if i >= 2
+        && cx.dash(i - 1)
+        && prev_glued
+        && cx.glued(i - 1)
+        && cx.is_any(i - 2, &[b"over", b"under"])
+        && cx.is(val.end, b"s")
+        && cx.glued(val.end)
+    {
+        return true;
+    }
     // "No. 5", "#3", "ID 48213", "flight 370" are labels, numbers like 007 are codes
     if i >= 1 && cx.punct(i - 1, "#") {
         return true;
@@ -2507,6 +2518,8 @@ mod tests {
             "under Resolution 2231, they said",
             "boarded flight 370 late",
             "Arsenal 2 Chelsea 1",
+            "fares for the over-65s",
+            "a league for under-12s",
         ] {
             assert!(
                 find_numbers(text).is_empty(),
