@@ -685,7 +685,7 @@ fn subject_before(cx: &Ctx<'_>, v: usize) -> Option<Span> {
     let mut a = v;
     // skip auxiliaries/adverbs: "has estimated", "have also said"
     while a > 0
-        && matches!(
+        && (matches!(
             cx.lw(a - 1).b(),
             b"has"
                 | b"have"
@@ -700,9 +700,8 @@ fn subject_before(cx: &Ctx<'_>, v: usize) -> Option<Span> {
                 | b"yesterday"
                 | b"tonight"
                 | b"overnight"
-        )
-        || lex::weekday_word(cx.lw(a - 1).b()).is_some()
-        || (cx.is(a - 1, b"on") && lex::weekday_word(cx.lw(a).b()).is_some())
+        ) || lex::weekday_word(cx.lw(a - 1).b()).is_some()
+            || (cx.is(a - 1, b"on") && lex::weekday_word(cx.lw(a).b()).is_some()))
     {
         // a date word between the speaker and the verb is no part of the speaker:
         // "An army official Sunday said"
