@@ -94,30 +94,22 @@ pub fn len() -> usize {
     table().cities.len()
 }
 
-/// Lowercase, diacritics of Latin letters removed, whitespace collapsed, straight apostrophes.
+/// The gazetteer's [`normalize`](super::gazetteer::normalize) (lowercase, straight quotes,
+/// collapsed whitespace), then diacritics of Latin letters removed and ligatures spelled out.
 #[must_use]
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for ch in s.trim().chars() {
-        if ch.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
+    let norm = super::gazetteer::normalize(s);
+    let mut out = String::with_capacity(norm.len());
+    for ch in norm.chars() {
         match ch {
-            '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}' => out.push('\''),
+            '\u{02bc}' => out.push('\''),
+            // Lowercasing `İ` gives `i` + combining dot above: keep the plain `i`.
+            '\u{0307}' if out.ends_with('i') => {}
             'ß' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => match base_letter(c) {
-                Some(b) => out.push(b),
-                None => out.extend(c.to_lowercase()),
-            },
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            c if c.is_ascii() => out.push(c),
+            c => out.push(base_letter(c).unwrap_or(c)),
         }
     }
     out
@@ -185,6 +177,7 @@ mod tests {
             ("Ma\u{2019}arrat", "ma'arrat"),
             ("Düsseldorf", "dusseldorf"),
             ("Łódź", "lodz"),
+            ("İzmir", "izmir"),
         ] {
             assert_eq!(fold(a), b);
         }
