@@ -68,6 +68,7 @@ impl Tagger {
         let n = infos.len();
         let nc = self.model.n_classes();
         let mut feats = Vec::with_capacity(64);
+        let mut ahead = Vec::with_capacity(64);
         let mut scores = vec![0i32; nc];
         let cl = !self.clusters.is_empty();
         let dict: Vec<Option<u16>> = infos
@@ -91,6 +92,12 @@ impl Tagger {
                 let c = if let Some(c) = dict[i] {
                     c
                 } else {
+                    // Start loading the next step's tag-independent features while this one
+                    // is scored (its tag features are unknown yet and only partly fetched).
+                    if j + 1 < n && dict[i - 1].is_none() {
+                        tagger_features(infos, j + 1, p1, p2, true, cl, &mut ahead);
+                        self.back.prefetch(&ahead);
+                    }
                     tagger_features(infos, j, p1, p2, true, cl, &mut feats);
                     self.back.score(&feats, &mut scores);
                     for (b, s) in back[i * nc..(i + 1) * nc].iter_mut().zip(&scores) {
@@ -109,6 +116,10 @@ impl Tagger {
             let c = if let Some(c) = dict[i] {
                 c
             } else {
+                if i + 1 < n && dict[i + 1].is_none() {
+                    tagger_features(infos, i + 1, p1, p2, false, cl, &mut ahead);
+                    self.model.prefetch(&ahead);
+                }
                 tagger_features(infos, i, p1, p2, false, cl, &mut feats);
                 self.model.score(&feats, &mut scores);
                 if back.is_empty() {
