@@ -434,7 +434,7 @@ impl Compact {
         self.prefetch(feats);
         // Probe in batches: the first loads of a batch are independent, so their cache misses
         // overlap instead of queueing one after another.
-        const BATCH: usize = 16;
+        const BATCH: usize = 64;
         for chunk in feats.chunks(BATCH) {
             let mut first = [(0u32, 0u32, 0usize); BATCH];
             for (f, slot) in chunk.iter().zip(first.iter_mut()) {
