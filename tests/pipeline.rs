@@ -163,6 +163,37 @@ fn languages_and_products_are_entities_not_actors() {
 }
 
 #[test]
+fn names_with_hyphens_and_particles_are_one_person() {
+    // (text, the one person mention expected, a mention that must not exist)
+    let cases = [
+        (
+            "Haiti's government says it is seeking the arrest of ousted President \
+             Jean-Bertrand Aristide on corruption charges.",
+            "Jean-Bertrand Aristide",
+            "Jean-Bertrand",
+        ),
+        (
+            "The tape carries a message in the name of the group's No. 2 leader, Ayman \
+             al-Zawahiri, denouncing U.S. calls for reform.",
+            "Ayman al-Zawahiri",
+            "Zawahiri",
+        ),
+    ];
+    for (text, person, not) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "names".into(),
+            text: Some(text.into()),
+            published: Some("2006-01-01".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let names: Vec<&str> = d.mentions.iter().map(|m| d.slice(m.span)).collect();
+        assert!(names.contains(&person), "{text}: {names:?}");
+        assert!(!names.contains(&not), "{text}: {names:?}");
+    }
+}
+
+#[test]
 fn towns_resolve_through_the_geonames_cities() {
     // (text, place as written, its country, a group the place gives a country to)
     let cases = [

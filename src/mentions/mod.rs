@@ -618,7 +618,7 @@ pub fn find_mentions_with(kb: &Knowledge, doc: &Document, ner: Option<&NerModel>
     let ner = ner.filter(|_| doc.tokens.iter().any(|t| !t.upos.is_empty()));
     let spans: NerSpans = ner
         .map(|m| {
-            m.tag_doc(kb, doc)
+            join_name_parts(doc, m.tag_doc(kb, doc))
                 .into_iter()
                 .filter_map(|(a, b, l)| tidy_model_span(kb, doc, a, b, l))
                 .map(|(a, b, l)| (a, (b, l)))
@@ -689,6 +689,90 @@ const LOCATIVE_PREPS: &[&str] = &["in", "near", "outside", "into"];
 /// Prepositions of motion: before a place when a day name follows ("headed to Yevpatoria
 /// Thursday"), but also before people and companies ("sold to Nokia").
 const MOTION_PREPS: &[&str] = &["to", "from", "at"];
+
+/// Lowercase particles inside personal names ("Ayman al-Zawahiri", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "van", "von", "der", "den", "del",
+    "dos", "das", "la", "le",
+];
+
+/// Whether token `i` is a hyphen written without spaces between two words ("Jean-Bertrand").
+fn attached_hyphen(doc: &Document, i: usize) -> bool {
+    let (Some(h), Some(prev), Some(next)) = (
+        doc.tokens.get(i),
+        i.checked_sub(1).and_then(|p| doc.tokens.get(p)),
+        doc.tokens.get(i + 1),
+    ) else {
+        return false;
+    };
+    tok_text(doc, h) == "-"
+        && prev.span.end == h.span.start
+        && h.span.end == next.span.start
+        && h.sentence == next.sentence
+}
+
+/// Completes the NER model's person names where its tokens stop short: over hyphens inside a
+/// name ("Jean-Bertrand Aristide", "al-Zawahiri" are three tokens each), lowercase name
+/// particles before a capitalised word, and the capitalised proper nouns the parser attaches to
+/// the name as `flat` parts. A person span reaching the next span of the model absorbs it when
+/// that is a person too ("Ayman al" + "Zawahiri"); two names the model found apart are not
+/// joined across a hyphen ("the Putin-Trump talks").
+fn join_name_parts(
+    doc: &Document,
+    mut spans: Vec<(usize, usize, EntityLabel)>,
+) -> Vec<(usize, usize, EntityLabel)> {
+    spans.sort_by_key(|s| s.0);
+    let mut out = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        let (a, mut b, label) = spans[i];
+        i += 1;
+        if label == EntityLabel::Person {
+            let sentence = doc.tokens.get(a).map(|t| t.sentence);
+            let same = |k: usize| doc.tokens.get(k).map(|t| t.sentence) == sentence;
+            loop {
+                // How many tokens the name can take next: a hyphen and a word, a particle
+                // before a capitalised word, or one flat proper noun.
+                // Two names the model kept apart stay apart across a hyphen ("Putin-Trump
+                // talks"), unless a particle comes first ("al-Zawahiri").
+                let apart = spans.get(i).is_some_and(|s| s.0 == b + 1)
+                    && !NAME_PARTICLES.contains(&lower(doc, b - 1).as_str());
+                let step = if attached_hyphen(doc, b) && is_cap(doc, b + 1) && !apart {
+                    2
+                } else if same(b + 1)
+                    && NAME_PARTICLES.contains(&lower(doc, b).as_str())
+                    && (is_cap(doc, b + 1) || (attached_hyphen(doc, b + 1) && is_cap(doc, b + 2)))
+                {
+                    1
+                } else if same(b)
+                    && is_cap(doc, b)
+                    && doc.tokens[b].upos == "PROPN"
+                    && doc.tokens[b].deprel == "flat"
+                    && doc.tokens[b]
+                        .head
+                        .is_some_and(|h| (a..b).contains(&(h as usize)))
+                {
+                    1
+                } else {
+                    break;
+                };
+                let new_b = b + step;
+                match spans.get(i) {
+                    Some(&(s, e, l)) if s < new_b => {
+                        if l != EntityLabel::Person {
+                            break;
+                        }
+                        b = b.max(e).max(new_b);
+                        i += 1;
+                    }
+                    _ => b = new_b,
+                }
+            }
+        }
+        out.push((a, b, label));
+    }
+    out
+}
 
 /// Cleans one span of the NER model: a trailing day or month name is dropped, and a name the
 /// model called an organisation or a person becomes a place when the gazetteer or the GeoNames
