@@ -737,21 +737,19 @@ fn join_name_parts(
                 // talks"), unless a particle comes first ("al-Zawahiri").
                 let apart = spans.get(i).is_some_and(|s| s.0 == b + 1)
                     && !NAME_PARTICLES.contains(&lower(doc, b - 1).as_str());
-                let step = if attached_hyphen(doc, b) && is_cap(doc, b + 1) && !apart {
-                    2
-                } else if same(b + 1)
+                let particle = same(b + 1)
                     && NAME_PARTICLES.contains(&lower(doc, b).as_str())
-                    && (is_cap(doc, b + 1) || (attached_hyphen(doc, b + 1) && is_cap(doc, b + 2)))
-                {
-                    1
-                } else if same(b)
+                    && (is_cap(doc, b + 1) || (attached_hyphen(doc, b + 1) && is_cap(doc, b + 2)));
+                let flat = same(b)
                     && is_cap(doc, b)
                     && doc.tokens[b].upos == "PROPN"
                     && doc.tokens[b].deprel == "flat"
                     && doc.tokens[b]
                         .head
-                        .is_some_and(|h| (a..b).contains(&(h as usize)))
-                {
+                        .is_some_and(|h| (a..b).contains(&(h as usize)));
+                let step = if attached_hyphen(doc, b) && is_cap(doc, b + 1) && !apart {
+                    2
+                } else if particle || flat {
                     1
                 } else {
                     break;
