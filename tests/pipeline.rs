@@ -194,6 +194,37 @@ fn names_with_hyphens_and_particles_are_one_person() {
 }
 
 #[test]
+fn the_leader_owns_a_led_group() {
+    let cases = [
+        (
+            "U.S.-led forces entered the town.",
+            "U.S.-led forces",
+            "USAMIL",
+        ),
+        (
+            "The Saudi-led coalition struck the port.",
+            "Saudi-led coalition",
+            "SAUMIL",
+        ),
+    ];
+    for (text, name, code) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "led".into(),
+            text: Some(text.into()),
+            published: Some("2024-11-06".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let a = d
+            .actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("{text}: {:?}", d.actors));
+        assert_eq!(a.code.as_deref(), Some(code), "{text}");
+    }
+}
+
+#[test]
 fn towns_resolve_through_the_geonames_cities() {
     // (text, place as written, its country, a group the place gives a country to)
     let cases = [

@@ -1058,6 +1058,15 @@ fn sentence_mentions(
                 if !glued && j < b && is_possessive(doc, j) {
                     j += 1;
                 }
+                // "U.S.-led forces", "the Saudi-led coalition": the leader owns the group.
+                let led = !glued
+                    && j == m.end
+                    && attached_hyphen(doc, j)
+                    && lower(doc, j + 1) == "led"
+                    && j + 2 < b;
+                if led {
+                    j += 2;
+                }
                 let possessive = glued || j > m.end;
                 if let Some(r) = kb
                     .match_at(doc, j, all_caps)
@@ -1619,6 +1628,8 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention, caps: &HashMap<u32, 
             let mut j = mt.end;
             if j < b && is_possessive(doc, j) {
                 j += 1;
+            } else if attached_hyphen(doc, j) && lower(doc, j + 1) == "led" {
+                j += 2; // "U.S.-led forces"
             }
             if let Some(rt) = kb.match_at(doc, j, all_caps) {
                 for h in &rt.hits {
