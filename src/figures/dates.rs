@@ -113,8 +113,9 @@ impl Timex {
         }
     }
 
-    /// The value as a [`DateValue`]: quarters, halves and seasons coarsen to their year;
-    /// centuries and the past/present/future references have none.
+    /// The value as a [`DateValue`]: a quarter keeps its quarter (its first day at
+    /// [`Precision::Quarter`]); halves and seasons coarsen to their year; centuries and the
+    /// past/present/future references have none.
     #[must_use]
     pub fn value(&self) -> Option<DateValue> {
         let ymd = |y: i32, m: u32| Date::new(y, m, 1);
@@ -122,9 +123,11 @@ impl Timex {
             Self::Day(d) | Self::DayTime(d, _) => (d, Precision::Day),
             Self::Week(d) | Self::Weekend(d) => (d, Precision::Week),
             Self::Month(y, m) => (ymd(y, m)?, Precision::Month),
-            Self::Quarter(y, _) | Self::Half(y, _) | Self::Season(y, _) | Self::Year(y) => {
-                (ymd(y, 1)?, Precision::Year)
-            }
+            Self::Quarter(y, q) => (
+                ymd(y, q.checked_mul(3)?.checked_sub(2)?)?,
+                Precision::Quarter,
+            ),
+            Self::Half(y, _) | Self::Season(y, _) | Self::Year(y) => (ymd(y, 1)?, Precision::Year),
             Self::Decade(y) => (ymd(y, 1)?, Precision::Decade),
             Self::Century(_) | Self::Present | Self::Past | Self::Future => return None,
         };
@@ -1094,6 +1097,10 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             }
             // Bare years
             if let Some((y, e)) = cx.year_at(i) {
+                // "2024 Q3"
+                if let Some((q, qe)) = q_quarter(cx, e) {
+                    return mk(i, qe, Some(Timex::Quarter(y, q)), "date:quarter");
+                }
                 // "post-1959 politics", "pre-2014 borders"
                 if i >= 2
                     && cx.punct(i - 1, "-")
@@ -2707,6 +2714,17 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             });
         }
     }
+    // "Q3 2024", "Q3 of next year", "Q1-2025", "Q4"
+    if let Some((q, k)) = q_quarter(cx, i) {
+        let (te, year) = quarter_year(cx, k);
+        let y = year.or_else(|| Some(nearest_quarter_year(cx.base?, q, cx.is_future(i))));
+        return Some(TokDate {
+            ts: i,
+            te,
+            timex: y.map(|y| Timex::Quarter(y, q)),
+            rule,
+        });
+    }
     let mut j = i;
     if cx.is(j, b"the") {
         j += 1;
@@ -2726,19 +2744,17 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         b"half" if q <= 2 => true,
         _ => return None,
     };
-    let k = k + 1;
-    let (te, year) = if cx.is(k, b"of") {
-        match cx.year_at(k + 1) {
-            Some((y, e)) => (e, Some(y)),
-            None => (k, None),
-        }
-    } else {
-        match cx.year_at(k) {
-            Some((y, e)) => (e, Some(y)),
-            None => (k, None),
-        }
-    };
-    let y = year.or_else(|| cx.base.map(|b| b.year));
+    let (te, year) = quarter_year(cx, k + 1);
+    // a quarter without its year: this year's, or next year's when the clause looks ahead
+    // to a quarter already past ("expects to close in the first quarter")
+    let y = year.or_else(|| {
+        let b = cx.base?;
+        Some(if half {
+            b.year
+        } else {
+            nearest_quarter_year(b, q, cx.is_future(i))
+        })
+    });
     let timex = y.map(|y| {
         if half {
             Timex::Half(y, q)
@@ -2752,6 +2768,57 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         timex,
         rule,
     })
+}
+
+/// `Q1`..`Q4` at `j` (a capital `Q` glued to one digit): the quarter and the next token.
+fn q_quarter(cx: &Cx<'_>, j: usize) -> Option<(u32, usize)> {
+    if cx.s(j) != "Q" || !cx.glued(j + 1) || cx.s(j + 1).len() != 1 {
+        return None;
+    }
+    let q = cx.int(j + 1).filter(|q| (1..=4).contains(q))?;
+    // "Q3s", "Q35", "Q3.5": not a quarter
+    if cx.glued(j + 2) && !cx.punct(j + 2, "-") && !cx.punct(j + 2, ",") && !cx.punct(j + 2, ".") {
+        return None;
+    }
+    Some((q, j + 2))
+}
+
+/// The year written after a quarter ending at `k`: `2024`, `of 2024`, `-2024`, `'24`,
+/// `(of) next|this|last year`, `of the year` (the base year). Returns the end and the year.
+fn quarter_year(cx: &Cx<'_>, k: usize) -> (usize, Option<i32>) {
+    let j = if cx.is(k, b"of") || (cx.punct(k, "-") && cx.glued(k) && cx.glued(k + 1)) {
+        k + 1
+    } else {
+        k
+    };
+    if let Some((y, e)) = cx.year_at(j) {
+        return (e, Some(y));
+    }
+    if cx.is(j + 1, b"year") && !cx.punct(j + 2, "'") && !cx.punct(j + 2, "’") {
+        let step = match cx.lw(j).b() {
+            b"next" | b"coming" => Some(1),
+            b"this" | b"current" => Some(0),
+            b"last" | b"previous" => Some(-1),
+            b"the" if j == k + 1 && cx.is(k, b"of") => Some(0),
+            _ => None,
+        };
+        if let (Some(step), Some(b)) = (step, cx.base) {
+            return (j + 2, Some(b.year + step));
+        }
+    }
+    (k, None)
+}
+
+/// The year of quarter `q` named without a year: the base year's, or the next year's when the
+/// text looks ahead and that quarter ended well before the base date (the quarter just ended
+/// is still ahead in "third-quarter earnings will be lower").
+fn nearest_quarter_year(b: Date, q: u32, future: bool) -> i32 {
+    let current = b.month.div_ceil(3);
+    if future && q + 2 <= current {
+        b.year + 1
+    } else {
+        b.year
+    }
 }
 
 #[cfg(test)]
@@ -3183,6 +3250,72 @@ mod tests {
             got[1].value.map(DateValue::iso).as_deref(),
             Some("2024-06-19")
         );
+    }
+
+    /// Quarters resolve to the quarter (TIMEX `2024-Q3`, precision `quarter`), not the year.
+    #[test]
+    fn quarters() {
+        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+            (
+                "Profits rose this quarter.",
+                "2024-11-06",
+                &[("this quarter", "2024-Q4")],
+            ),
+            (
+                "Sales fell in the third quarter.",
+                "2024-11-06",
+                &[("the third quarter", "2024-Q3")],
+            ),
+            (
+                "Revenue in Q3 2024 was flat, Q4 too, and 2025 Q1 and Q2-2023.",
+                "2024-11-06",
+                &[
+                    ("Q3 2024", "2024-Q3"),
+                    ("Q4", "2024-Q4"),
+                    ("2025 Q1", "2025-Q1"),
+                    ("Q2-2023", "2023-Q2"),
+                ],
+            ),
+            (
+                "It expects growth in the first quarter of next year.",
+                "2024-11-06",
+                &[("the first quarter of next year", "2025-Q1")],
+            ),
+            (
+                "The second quarter of last year and the fourth quarter of 2023.",
+                "2024-11-06",
+                &[
+                    ("The second quarter of last year", "2023-Q2"),
+                    ("the fourth quarter of 2023", "2023-Q4"),
+                ],
+            ),
+            // a quarter long past is next year's when the clause looks ahead; the quarter
+            // just ended is still this year's
+            (
+                "The deal will close in the first quarter.",
+                "2024-11-06",
+                &[("the first quarter", "2025-Q1")],
+            ),
+            (
+                "Its third-quarter earnings will be lower.",
+                "2024-11-06",
+                &[("third-quarter", "2024-Q3")],
+            ),
+            ("The Q35 engine and Q3s.", "2024-11-06", &[]),
+        ];
+        for (text, base, want) in cases {
+            let got = iso(text, base);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let m = find_dates("in Q3 2024", None);
+        let v = m[0].value.unwrap();
+        assert_eq!(v.precision, Precision::Quarter);
+        assert_eq!(v.iso(), "2024-Q3");
+        assert_eq!(v.date, Date::new(2024, 7, 1).unwrap());
     }
 
     #[test]
