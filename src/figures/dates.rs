@@ -40,6 +40,8 @@ pub enum Timex {
     Week(Date),
     /// The weekend of the ISO week whose Monday is given.
     Weekend(Date),
+    /// An unknown day of a known month ("that day" after "last October"): `1998-10-XX`.
+    SomeDay(i32, u32),
     /// A month of a year.
     Month(i32, u32),
     /// A quarter (1..=4) of a year.
@@ -93,6 +95,7 @@ impl Timex {
                 format!("{y:04}-W{w:02}-WE")
             }
             Self::Month(y, m) => format!("{y:04}-{m:02}"),
+            Self::SomeDay(y, m) => format!("{y:04}-{m:02}-XX"),
             Self::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Self::Half(y, h) => format!("{y:04}-H{h}"),
             Self::Season(y, s) => format!(
@@ -122,7 +125,7 @@ impl Timex {
         let (date, precision) = match *self {
             Self::Day(d) | Self::DayTime(d, _) => (d, Precision::Day),
             Self::Week(d) | Self::Weekend(d) => (d, Precision::Week),
-            Self::Month(y, m) => (ymd(y, m)?, Precision::Month),
+            Self::Month(y, m) | Self::SomeDay(y, m) => (ymd(y, m)?, Precision::Month),
             Self::Quarter(y, q) => (
                 ymd(y, q.checked_mul(3)?.checked_sub(2)?)?,
                 Precision::Quarter,
@@ -1253,11 +1256,12 @@ fn anaphoric(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
         return None;
     }
     let timex = match (unit, anchor) {
-        (TUnit::Year, Timex::Year(y) | Timex::Month(y, _) | Timex::Quarter(y, _)) => {
-            Timex::Year(y + step)
-        }
+        (
+            TUnit::Year,
+            Timex::Year(y) | Timex::Month(y, _) | Timex::SomeDay(y, _) | Timex::Quarter(y, _),
+        ) => Timex::Year(y + step),
         (TUnit::Year, Timex::Day(d)) => Timex::Year(d.year + step),
-        (TUnit::Month, Timex::Month(y, m)) => {
+        (TUnit::Month, Timex::Month(y, m) | Timex::SomeDay(y, m)) => {
             let (y, m) = month_add(y, m, step);
             Timex::Month(y, m)
         }
@@ -1270,6 +1274,10 @@ fn anaphoric(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
             Timex::Quarter(y, (m - 1) / 3 + 1)
         }
         (TUnit::Day, Timex::Day(d)) => Timex::Day(d.add_days(i64::from(step))),
+        // "killed last October ... crossed out that same day": a day of that month
+        (TUnit::Day, Timex::Month(y, m) | Timex::SomeDay(y, m)) if step == 0 => {
+            Timex::SomeDay(y, m)
+        }
         _ => return None,
     };
     // "earlier that day", "later that year" keep their adverb
@@ -3647,6 +3655,25 @@ mod tests {
                 .collect();
             assert_eq!(got.join(" "), *want, "{text}");
         }
+    }
+
+    /// "That day" after a month names an unknown day of that month.
+    #[test]
+    fn that_day_after_a_month() {
+        let got = iso(
+            "He was killed last October. His name was crossed out that same day.",
+            "1999-02-06",
+        );
+        assert_eq!(
+            got,
+            [
+                ("last October".to_string(), "1998-10".to_string()),
+                ("that same day".to_string(), "1998-10-XX".to_string()),
+            ]
+        );
+        let m = find_dates("killed in October 1998 and buried that day", None);
+        let v = m[1].value.unwrap();
+        assert_eq!((v.iso(), v.precision), ("1998-10".into(), Precision::Month));
     }
 
     /// Quarters resolve to the quarter (TIMEX `2024-Q3`, precision `quarter`), not the year.
