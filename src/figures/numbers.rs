@@ -1834,14 +1834,12 @@ fn share_units(cx: &Cx<'_>, ms: &mut [NumberMatch]) {
 /// `from six months to nine`, `between 2 km and 5`: a range whose unit is written once after
 /// its first number takes it for both ends.
 fn join_unit_ranges(cx: &Cx<'_>, out: &mut Vec<NumberMatch>, first: usize) {
-    let mut k = first;
-    while k + 1 < out.len() {
-        let (a, b) = (&out[k], &out[k + 1]);
+    let joins = |a: &NumberMatch, b: &NumberMatch| -> bool {
         let opener = a.toks.0.checked_sub(1).map(|p| cx.lw(p));
         let from = opener.is_some_and(|w| w.b() == b"from");
         let between = opener.is_some_and(|w| w.b() == b"between");
         let sep = a.toks.1;
-        let ok = matches!(a.kind, NumKind::Duration | NumKind::Quantity | NumKind::Age)
+        matches!(a.kind, NumKind::Duration | NumKind::Quantity | NumKind::Age)
             && a.value_max.is_none()
             && a.bound.is_none()
             && b.kind == NumKind::Cardinal
@@ -1852,16 +1850,25 @@ fn join_unit_ranges(cx: &Cx<'_>, out: &mut Vec<NumberMatch>, first: usize) {
             && ((from && cx.is_any(sep, &[b"to", b"through"])) || (between && cx.is(sep, b"and")))
             && b.value > a.value
             // "from six months to nine children": the second number counts something else
-            && (cx.kind(b.toks.1) != Some(K::Word) || lex::is_stop_word(cx.lw(b.toks.1).b()));
-        if ok {
-            let b = out.remove(k + 1);
-            let a = &mut out[k];
-            a.value_max = Some(b.value);
-            a.span = Span::new(a.span.start, b.span.end);
-            a.toks.1 = b.toks.1;
+            && (cx.kind(b.toks.1) != Some(K::Word) || lex::is_stop_word(cx.lw(b.toks.1).b()))
+    };
+    // compact in place (linear): `w` is the last kept match
+    let mut w = first;
+    for r in first..out.len() {
+        if r > first && joins(&out[w], &out[r]) {
+            let (end, hi, te) = (out[r].span.end, out[r].value, out[r].toks.1);
+            let a = &mut out[w];
+            a.value_max = Some(hi);
+            a.span = Span::new(a.span.start, end);
+            a.toks.1 = te;
+            continue;
         }
-        k += 1;
+        if r > first {
+            w += 1;
+        }
+        out.swap(w, r);
     }
+    out.truncate(if out.len() > first { w + 1 } else { first });
 }
 
 /// The numbers of `toks`, each on its own.
