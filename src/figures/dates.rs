@@ -3036,7 +3036,8 @@ fn ago_value(b: Date, u: TUnit, n: u32) -> Option<Timex> {
             Timex::Month(y, m)
         }
         TUnit::Year => Timex::Year(b.year - n),
-        TUnit::Decade => Timex::Decade(b.year - b.year.rem_euclid(10) - 10 * n),
+        // "a decade ago" in 2024 is about 2014, not the 2010s
+        TUnit::Decade => Timex::Year(b.year - 10 * n),
         _ => return None,
     })
 }
@@ -3655,6 +3656,18 @@ mod tests {
                 .collect();
             assert_eq!(got.join(" "), *want, "{text}");
         }
+    }
+
+    /// "A decade ago" is the year ten years back.
+    #[test]
+    fn decades_ago_are_years() {
+        assert_eq!(
+            iso("a decade ago and two decades ago", "2024-11-06"),
+            [
+                ("a decade ago".to_string(), "2014".to_string()),
+                ("two decades ago".to_string(), "2004".to_string()),
+            ]
+        );
     }
 
     /// "That day" after a month names an unknown day of that month.
