@@ -22,6 +22,8 @@ pub enum Precision {
     Week,
     /// A month: `2024-08`.
     Month,
+    /// A quarter of a year, written the TIMEX3 way: `2024-Q3` (the date is its first day).
+    Quarter,
     /// A year: `2024`.
     Year,
     /// A decade, written as its first year: `1990`.
@@ -36,6 +38,7 @@ impl Precision {
             Self::Day => "day",
             Self::Week => "week",
             Self::Month => "month",
+            Self::Quarter => "quarter",
             Self::Year => "year",
             Self::Decade => "decade",
         }
@@ -135,12 +138,14 @@ impl Date {
         (self.to_days() + 3).rem_euclid(7) as u32
     }
 
-    /// Formats the date at a precision: `2024-06-19`, `2024-06`, `2024`, `2020` (decade).
+    /// Formats the date at a precision: `2024-06-19`, `2024-06`, `2024-Q3`, `2024`, `2020`
+    /// (decade).
     #[must_use]
     pub fn format(self, precision: Precision) -> String {
         match precision {
             Precision::Day | Precision::Week => self.to_string(),
             Precision::Month => format!("{:04}-{:02}", self.year, self.month),
+            Precision::Quarter => format!("{:04}-Q{}", self.year, self.month.div_ceil(3)),
             Precision::Year => format!("{:04}", self.year),
             Precision::Decade => format!("{:04}", self.year - self.year.rem_euclid(10)),
         }
@@ -175,5 +180,14 @@ mod tests {
         let d = Date::new(2024, 8, 1).unwrap();
         assert_eq!(d.format(Precision::Month), "2024-08");
         assert_eq!(d.format(Precision::Decade), "2020");
+        assert_eq!(d.format(Precision::Quarter), "2024-Q3");
+        assert_eq!(
+            Date::new(2024, 12, 31).unwrap().format(Precision::Quarter),
+            "2024-Q4"
+        );
+        assert_eq!(
+            Date::new(2024, 1, 1).unwrap().format(Precision::Quarter),
+            "2024-Q1"
+        );
     }
 }

@@ -40,6 +40,8 @@ pub enum Timex {
     Week(Date),
     /// The weekend of the ISO week whose Monday is given.
     Weekend(Date),
+    /// An unknown day of a known month ("that day" after "last October"): `1998-10-XX`.
+    SomeDay(i32, u32),
     /// A month of a year.
     Month(i32, u32),
     /// A quarter (1..=4) of a year.
@@ -93,6 +95,7 @@ impl Timex {
                 format!("{y:04}-W{w:02}-WE")
             }
             Self::Month(y, m) => format!("{y:04}-{m:02}"),
+            Self::SomeDay(y, m) => format!("{y:04}-{m:02}-XX"),
             Self::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Self::Half(y, h) => format!("{y:04}-H{h}"),
             Self::Season(y, s) => format!(
@@ -113,18 +116,21 @@ impl Timex {
         }
     }
 
-    /// The value as a [`DateValue`]: quarters, halves and seasons coarsen to their year;
-    /// centuries and the past/present/future references have none.
+    /// The value as a [`DateValue`]: a quarter keeps its quarter (its first day at
+    /// [`Precision::Quarter`]); halves and seasons coarsen to their year; centuries and the
+    /// past/present/future references have none.
     #[must_use]
     pub fn value(&self) -> Option<DateValue> {
         let ymd = |y: i32, m: u32| Date::new(y, m, 1);
         let (date, precision) = match *self {
             Self::Day(d) | Self::DayTime(d, _) => (d, Precision::Day),
             Self::Week(d) | Self::Weekend(d) => (d, Precision::Week),
-            Self::Month(y, m) => (ymd(y, m)?, Precision::Month),
-            Self::Quarter(y, _) | Self::Half(y, _) | Self::Season(y, _) | Self::Year(y) => {
-                (ymd(y, 1)?, Precision::Year)
-            }
+            Self::Month(y, m) | Self::SomeDay(y, m) => (ymd(y, m)?, Precision::Month),
+            Self::Quarter(y, q) => (
+                ymd(y, q.checked_mul(3)?.checked_sub(2)?)?,
+                Precision::Quarter,
+            ),
+            Self::Half(y, _) | Self::Season(y, _) | Self::Year(y) => (ymd(y, 1)?, Precision::Year),
             Self::Decade(y) => (ymd(y, 1)?, Precision::Decade),
             Self::Century(_) | Self::Present | Self::Past | Self::Future => return None,
         };
@@ -255,7 +261,14 @@ impl Cx<'_> {
         }
         s.parse().ok()
     }
+    /// Whether the clause of the date at `j` speaks of the future.
     fn is_future(&self, j: usize) -> bool {
+        self.lean(j) == Lean::Future
+    }
+    /// Which way the clause of the date at `j` leans: the future (cues like "will", a
+    /// scheduled present "opens Monday"), the past (the nearest verb is past: "started
+    /// January 10th", "said Friday") or neither.
+    fn lean(&self, j: usize) -> Lean {
         // "said Friday", "announced on Monday": the date tells when something was said
         let p = if self.is(j.wrapping_sub(1), b"on") {
             j.wrapping_sub(2)
@@ -273,7 +286,7 @@ impl Cx<'_> {
                 b"statement",
             ],
         ) {
-            return false;
+            return Lean::Past;
         }
         // deadlines and starts: "by February", "until Monday", "effective June 1",
         // "ahead of the weekend"
@@ -302,15 +315,27 @@ impl Cx<'_> {
             let had = (2..8).any(|k| self.is(q.wrapping_sub(k), b"had"))
                 || (j + 1..j + 6).any(|k| self.is(k, b"had"));
             if !had {
-                return true;
+                return Lean::Future;
             }
         }
+        // "the summit opens on Monday", "talks resume next week": a scheduled event told in
+        // the present tense; a past "started January 10th" keeps the past
+        let verb = governing_tense(self, j);
+        if verb == Some(true) {
+            return Lean::Future;
+        }
+        let past_or_near = if verb == Some(false) && !self.attributive_or_deadline(j) {
+            Lean::Past
+        } else {
+            Lean::Near
+        };
+        let lean = |future: bool| if future { Lean::Future } else { past_or_near };
         // "would" looks ahead from a past report, but "Wednesday's ruling" names a known event
         let possessive = (self.punct(j + 1, "'") || self.punct(j + 1, "’")) && self.is(j + 2, b"s");
         // cache the last clause checked: dates cluster
         if let Some((a, b, f)) = *self.future.borrow() {
             if a <= j && j < b {
-                return f.strong || (f.weak && !possessive);
+                return lean(f.strong || (f.weak && !possessive));
             }
         }
         let (a, mut b) = clause_bounds(self.text, self.t, j);
@@ -327,7 +352,27 @@ impl Cx<'_> {
             f = speaks_of_future(self.text, self.t, a, b);
         }
         *self.future.borrow_mut() = Some((a, b, f));
-        f.strong || (f.weak && !possessive)
+        lean(f.strong || (f.weak && !possessive))
+    }
+    /// Whether the date at `j` modifies a noun ("the Jan. 14 deadline", "its March 6
+    /// hearing") or follows a preposition that looks ahead ("extended to Nov. 20", "until
+    /// mid-November", "planned for early March"): a past verb then does not date it.
+    fn attributive_or_deadline(&self, j: usize) -> bool {
+        let mut k = j.wrapping_sub(1);
+        while k < j
+            && (self.is_any(k, &[b"on", b"mid", b"early", b"late", b"around", b"about"])
+                || self.punct(k, "-"))
+        {
+            k = k.wrapping_sub(1);
+        }
+        self.is_any(
+            k,
+            &[
+                b"to", b"until", b"till", b"by", b"for", b"through", b"before", b"from", b"the",
+                b"a", b"an", b"this", b"its", b"his", b"her", b"their", b"our",
+            ],
+        ) || (self.is(k, b"s")
+            && (self.punct(k.wrapping_sub(1), "'") || self.punct(k.wrapping_sub(1), "’")))
     }
     /// A day of month at `j` (`19`, `19th`, `nineteenth`): (day, next token).
     fn day_at(&self, j: usize) -> Option<(u32, usize)> {
@@ -544,6 +589,304 @@ fn speaks_of_future(text: &str, toks: &[Tok], a: usize, b: usize) -> FutureCue {
     FutureCue { strong, weak }
 }
 
+/// Which way a clause leans in time, for dates that could fall either side of the base date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lean {
+    /// Told of the past: the latest occurrence before the base date.
+    Past,
+    /// No cue: the nearer occurrence, leaning on the past.
+    Near,
+    /// Told of the future: the next occurrence unless much farther.
+    Future,
+}
+
+/// How a scheduling verb is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum VerbForm {
+    /// Third person singular: `opens`.
+    S,
+    /// Base form: `(talks) resume`.
+    Bare,
+    /// Present participle: `(is) meeting`.
+    Ing,
+}
+
+/// Verbs that tell when a scheduled event happens, as (`-s` form, base form, `-ing` form).
+const SCHEDULE_VERBS: &[(&[u8], &[u8], &[u8])] = &[
+    (b"starts", b"start", b"starting"),
+    (b"begins", b"begin", b"beginning"),
+    (b"opens", b"open", b"opening"),
+    (b"reopens", b"reopen", b"reopening"),
+    (b"closes", b"close", b"closing"),
+    (b"resumes", b"resume", b"resuming"),
+    (b"restarts", b"restart", b"restarting"),
+    (b"ends", b"end", b"ending"),
+    (b"finishes", b"finish", b"finishing"),
+    (b"concludes", b"conclude", b"concluding"),
+    (b"launches", b"launch", b"launching"),
+    (b"meets", b"meet", b"meeting"),
+    (b"convenes", b"convene", b"convening"),
+    (b"reconvenes", b"reconvene", b"reconvening"),
+    (b"arrives", b"arrive", b"arriving"),
+    (b"departs", b"depart", b"departing"),
+    (b"visits", b"visit", b"visiting"),
+    (b"travels", b"travel", b"travelling"),
+    (b"travels", b"travel", b"traveling"),
+    (b"returns", b"return", b"returning"),
+    (b"hosts", b"host", b"hosting"),
+    (b"votes", b"vote", b"voting"),
+    (b"expires", b"expire", b"expiring"),
+    (b"airs", b"air", b"airing"),
+    (b"premieres", b"premiere", b"premiering"),
+    (b"debuts", b"debut", b"debuting"),
+    (b"kicks", b"kick", b"kicking"),
+    (b"takes", b"take", b"taking"),
+    (b"comes", b"come", b"coming"),
+    (b"goes", b"go", b"going"),
+    (b"sits", b"sit", b"sitting"),
+    (b"gathers", b"gather", b"gathering"),
+    (b"plays", b"play", b"playing"),
+    (b"heads", b"head", b"heading"),
+    (b"flies", b"fly", b"flying"),
+    (b"lands", b"land", b"landing"),
+    (b"enters", b"enter", b"entering"),
+    (b"hears", b"hear", b"hearing"),
+    (b"rules", b"rule", b"ruling"),
+    (b"releases", b"release", b"releasing"),
+    (b"publishes", b"publish", b"publishing"),
+    (b"testifies", b"testify", b"testifying"),
+    (b"appears", b"appear", b"appearing"),
+    (b"holds", b"hold", b"holding"),
+    (b"leaves", b"leave", b"leaving"),
+    (b"faces", b"face", b"facing"),
+    (b"runs", b"run", b"running"),
+    (b"stands", b"stand", b"standing"),
+];
+
+/// The form of a scheduling verb.
+fn schedule_form(w: &[u8]) -> Option<VerbForm> {
+    SCHEDULE_VERBS.iter().find_map(|&(s, bare, ing)| {
+        if w == s {
+            Some(VerbForm::S)
+        } else if w == bare {
+            Some(VerbForm::Bare)
+        } else if w == ing {
+            Some(VerbForm::Ing)
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether a word is a past-tense (or past participle) verb form: `-ed` or a common
+/// irregular one.
+fn past_form(w: &[u8]) -> bool {
+    if w.len() >= 5
+        && w.ends_with(b"ed")
+        && !w.ends_with(b"eed")
+        && !matches!(
+            w,
+            b"hundred" | b"united" | b"sacred" | b"naked" | b"kindred"
+        )
+    {
+        return true;
+    }
+    matches!(
+        w,
+        b"was"
+            | b"were"
+            | b"had"
+            | b"did"
+            | b"began"
+            | b"begun"
+            | b"met"
+            | b"held"
+            | b"said"
+            | b"went"
+            | b"gone"
+            | b"came"
+            | b"took"
+            | b"taken"
+            | b"left"
+            | b"ran"
+            | b"sat"
+            | b"stood"
+            | b"flew"
+            | b"flown"
+            | b"won"
+            | b"lost"
+            | b"told"
+            | b"made"
+            | b"saw"
+            | b"seen"
+            | b"gave"
+            | b"given"
+            | b"got"
+            | b"fell"
+            | b"rose"
+            | b"broke"
+            | b"spoke"
+            | b"struck"
+            | b"fought"
+            | b"sent"
+            | b"spent"
+            | b"built"
+            | b"brought"
+            | b"kept"
+            | b"led"
+            | b"heard"
+            | b"found"
+            | b"thought"
+            | b"felt"
+            | b"paid"
+            | b"shot"
+            | b"hit"
+            | b"killed"
+            | b"wrote"
+            | b"written"
+            | b"drove"
+            | b"became"
+            | b"wore"
+            | b"chose"
+            | b"sold"
+            | b"bought"
+            | b"caught"
+            | b"taught"
+            | b"threw"
+            | b"knew"
+            | b"grew"
+            | b"drew"
+            | b"ate"
+            | b"woke"
+            | b"froze"
+            | b"stole"
+            | b"rode"
+            | b"swore"
+            | b"tore"
+            | b"bore"
+            | b"shook"
+            | b"forgot"
+            | b"fled"
+            | b"sought"
+            | b"meant"
+            | b"dealt"
+            | b"arose"
+            | b"born"
+    )
+}
+
+/// The tense of the verb nearest before the date at `j` (or the first one after a fronted
+/// date, "On Monday, the summit opens"): `Some(true)` for a scheduling verb in the present
+/// tense (`the summit opens`, `talks resume`, `is meeting`, `does not start until`),
+/// `Some(false)` for a past form (`started`, `was`), `None` when unknown (an infinitive
+/// "agreed to meet" stops the search).
+fn governing_tense(cx: &Cx<'_>, j: usize) -> Option<bool> {
+    let (a, b) = clause_bounds(cx.text, cx.t, j);
+    // `Some(tense)` stops the search at token `k`
+    let verdict = |k: usize| -> Option<Option<bool>> {
+        let t = cx.t.get(k)?;
+        if t.k != K::Word {
+            return None;
+        }
+        let w = t.low;
+        let w = w.b();
+        let prev = cx.lw(k.wrapping_sub(1));
+        let prev = prev.b();
+        let possessive_before =
+            k >= 2 && (cx.punct(k - 2, "'") || cx.punct(k - 2, "’")) && cx.is(k - 1, b"s");
+        // the verb opens its clause after a parenthesis: "The talks, which collapsed Monday,
+        // resume Friday"
+        let after_comma = k == a && k > 0 && (cx.punct(k - 1, ",") || cx.punct(k - 1, "—"));
+        // "the rights, which expire Nov. 21"
+        let relative = matches!(prev, b"which" | b"that" | b"who");
+        match schedule_form(w) {
+            Some(VerbForm::S) => {
+                // "the votes", "his visits", "heads of state" are nouns
+                let subject = (cx.kind(k.wrapping_sub(1)) == Some(K::Word)
+                    && !possessive_before
+                    && (!lex::is_stop_word(prev) || matches!(prev, b"it" | b"he" | b"she")))
+                    || after_comma
+                    || relative;
+                (subject && !cx.is(k + 1, b"of")).then_some(Some(true))
+            }
+            Some(VerbForm::Bare) => {
+                let plural_subject = cx.kind(k.wrapping_sub(1)) == Some(K::Word)
+                    && !possessive_before
+                    && prev.len() > 3
+                    && prev.ends_with(b"s")
+                    && !prev.ends_with(b"ss")
+                    && !lex::is_stop_word(prev);
+                let modal = matches!(
+                    prev,
+                    b"they"
+                        | b"we"
+                        | b"you"
+                        | b"people"
+                        | b"can"
+                        | b"could"
+                        | b"may"
+                        | b"might"
+                        | b"must"
+                        | b"should"
+                        | b"would"
+                        | b"do"
+                        | b"does"
+                ) || (prev == b"not"
+                    && cx.is_any(
+                        k.wrapping_sub(2),
+                        &[b"do", b"does", b"can", b"could", b"may", b"might", b"must"],
+                    ))
+                    || (prev == b"t"
+                        && cx.is_any(k.wrapping_sub(3), &[b"don", b"doesn", b"can", b"couldn"]));
+                let past_aux = prev == b"did"
+                    || (prev == b"not" && cx.is(k.wrapping_sub(2), b"did"))
+                    || (prev == b"t" && cx.is(k.wrapping_sub(3), b"didn"));
+                if past_aux {
+                    Some(Some(false))
+                } else if prev == b"to" {
+                    // "agreed to meet on Monday": a plan, told from either side
+                    Some(None)
+                } else {
+                    (plural_subject || modal || after_comma || relative).then_some(Some(true))
+                }
+            }
+            Some(VerbForm::Ing) => match prev {
+                b"is" | b"are" | b"am" | b"re" => Some(Some(true)),
+                b"was" | b"were" => Some(Some(false)),
+                _ => None,
+            },
+            // another present progressive ("is calling for a vote on Dec. 7") or a present
+            // passive ("is expected in December", "is heard in May"): no lean either way
+            None if matches!(prev, b"is" | b"are" | b"am" | b"be" | b"being")
+                && (w.ends_with(b"ing") || past_form(w)) =>
+            {
+                Some(None)
+            }
+            // a present finite verb nearer than any past one: no lean
+            None if matches!(w, b"is" | b"are" | b"am" | b"has" | b"have" | b"says") => Some(None),
+            // "the reduced dividend": an adjective
+            None if past_form(w)
+                && lex::is_stop_word(prev)
+                && matches!(
+                    prev,
+                    b"the" | b"a" | b"an" | b"its" | b"his" | b"her" | b"their" | b"our" | b"this"
+                ) =>
+            {
+                None
+            }
+            None => past_form(w).then_some(Some(false)),
+        }
+    };
+    // a fronted date: the verb of the clause after the comma
+    if j <= a + 1 && cx.punct(b, ",") {
+        let end = clause_bounds(cx.text, cx.t, b + 1).1;
+        if let Some(v) = (b + 1..end).find_map(verdict) {
+            return v;
+        }
+    }
+    (a..j).rev().find_map(verdict).flatten()
+}
+
 fn month_add(y: i32, m: u32, delta: i32) -> (i32, u32) {
     #[allow(clippy::cast_possible_wrap)]
     let idx = y * 12 + (m as i32 - 1) + delta;
@@ -586,7 +929,7 @@ fn resolve_weekday(base: Date, wd: u32, rel: Rel, future: bool) -> Date {
     }
 }
 
-fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
+fn resolve_month(base: Date, m: u32, rel: Rel, lean: Lean) -> (i32, u32) {
     let y = base.year;
     match rel {
         Rel::Last => {
@@ -608,10 +951,10 @@ fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
             let fwd = (m + 12 - base.month) % 12;
             let back = (base.month + 12 - m) % 12;
             // the nearer occurrence, leaning on the past unless the clause speaks of the future
-            let forward = if future {
-                fwd <= back + 2
-            } else {
-                fwd * 3 < back
+            let forward = match lean {
+                Lean::Future => fwd <= back + 2,
+                Lean::Near => fwd * 3 < back,
+                Lean::Past => false,
             };
             if forward {
                 if m >= base.month {
@@ -629,8 +972,9 @@ fn resolve_month(base: Date, m: u32, rel: Rel, future: bool) -> (i32, u32) {
 }
 
 /// A (month, day) without a year: the nearer occurrence around the base date, leaning on the
-/// past unless the clause speaks of the future.
-fn resolve_month_day(base: Date, m: u32, d: u32, future: bool) -> Option<Date> {
+/// past unless the clause speaks of the future; the past one when the clause is told in the
+/// past tense.
+fn resolve_month_day(base: Date, m: u32, d: u32, lean: Lean) -> Option<Date> {
     let b = base.to_days();
     let mut past: Option<Date> = None;
     let mut next: Option<Date> = None;
@@ -648,10 +992,10 @@ fn resolve_month_day(base: Date, m: u32, d: u32, future: bool) -> Option<Date> {
         (Some(p), Some(n)) => {
             let back = b - p.to_days();
             let fwd = n.to_days() - b;
-            let forward = if future {
-                fwd <= 2 * back + 14
-            } else {
-                fwd * 3 < back
+            let forward = match lean {
+                Lean::Future => fwd <= 2 * back + 14,
+                Lean::Near => fwd * 3 < back,
+                Lean::Past => false,
             };
             Some(if forward { n } else { p })
         }
@@ -912,11 +1256,12 @@ fn anaphoric(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
         return None;
     }
     let timex = match (unit, anchor) {
-        (TUnit::Year, Timex::Year(y) | Timex::Month(y, _) | Timex::Quarter(y, _)) => {
-            Timex::Year(y + step)
-        }
+        (
+            TUnit::Year,
+            Timex::Year(y) | Timex::Month(y, _) | Timex::SomeDay(y, _) | Timex::Quarter(y, _),
+        ) => Timex::Year(y + step),
         (TUnit::Year, Timex::Day(d)) => Timex::Year(d.year + step),
-        (TUnit::Month, Timex::Month(y, m)) => {
+        (TUnit::Month, Timex::Month(y, m) | Timex::SomeDay(y, m)) => {
             let (y, m) = month_add(y, m, step);
             Timex::Month(y, m)
         }
@@ -929,6 +1274,10 @@ fn anaphoric(cx: &Cx<'_>, i: usize, anchor: Option<Timex>) -> Option<TokDate> {
             Timex::Quarter(y, (m - 1) / 3 + 1)
         }
         (TUnit::Day, Timex::Day(d)) => Timex::Day(d.add_days(i64::from(step))),
+        // "killed last October ... crossed out that same day": a day of that month
+        (TUnit::Day, Timex::Month(y, m) | Timex::SomeDay(y, m)) if step == 0 => {
+            Timex::SomeDay(y, m)
+        }
         _ => return None,
     };
     // "earlier that day", "later that year" keep their adverb
@@ -1094,6 +1443,10 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             }
             // Bare years
             if let Some((y, e)) = cx.year_at(i) {
+                // "2024 Q3"
+                if let Some((q, qe)) = q_quarter(cx, e) {
+                    return mk(i, qe, Some(Timex::Quarter(y, q)), "date:quarter");
+                }
                 // "post-1959 politics", "pre-2014 borders"
                 if i >= 2
                     && cx.punct(i - 1, "-")
@@ -1228,7 +1581,7 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                             Some(Timex::Day(day))
                         })
                     } else {
-                        day_month_year(base, None, m, d, fut())
+                        day_month_year(base, None, m, d, cx.lean(i))
                     };
                     return mk(i, k, v, "date:month_day");
                 }
@@ -1252,11 +1605,24 @@ fn match_at(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
                 };
                 // "since August": the latest such month on or before the base
                 let since = rel == Rel::None && cx.is(ts.wrapping_sub(1), b"since");
+                // "February this year", "in March last year": that year's month
+                let year_after = if rel == Rel::None && cx.is(j + 1, b"year") {
+                    match cx.lw(j).b() {
+                        b"this" => Some(0),
+                        b"last" => Some(-1),
+                        b"next" => Some(1),
+                        _ => None,
+                    }
+                } else {
+                    None
+                };
                 let v = base.map(|b| {
-                    let (y, m) = if since {
+                    let (y, m) = if let Some(step) = year_after {
+                        (b.year + step, m)
+                    } else if since {
                         (if m <= b.month { b.year } else { b.year - 1 }, m)
                     } else {
-                        resolve_month(b, m, rel, fut())
+                        resolve_month(b, m, rel, cx.lean(i))
                     };
                     Timex::Month(y, m)
                 });
@@ -2341,7 +2707,7 @@ fn day_month(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     Some(TokDate {
         ts: i,
         te: k2,
-        timex: day_month_year(cx.base, year, m, d, cx.is_future(i)),
+        timex: day_month_year(cx.base, year, m, d, cx.lean(i)),
         rule: "date:day_month",
     })
 }
@@ -2370,7 +2736,7 @@ fn day_month_year(
     year: Option<i32>,
     m: u32,
     d: u32,
-    fut: bool,
+    lean: Lean,
 ) -> Option<Timex> {
     match year {
         Some(y) => Date::new(y, m, d).map(Timex::Day),
@@ -2379,7 +2745,7 @@ fn day_month_year(
             if d > days_in_month(b.year, m).max(days_in_month(b.year - 1, m)) {
                 return None;
             }
-            resolve_month_day(b, m, d, fut).map(Timex::Day)
+            resolve_month_day(b, m, d, lean).map(Timex::Day)
         }
     }
 }
@@ -2670,7 +3036,8 @@ fn ago_value(b: Date, u: TUnit, n: u32) -> Option<Timex> {
             Timex::Month(y, m)
         }
         TUnit::Year => Timex::Year(b.year - n),
-        TUnit::Decade => Timex::Decade(b.year - b.year.rem_euclid(10) - 10 * n),
+        // "a decade ago" in 2024 is about 2014, not the 2010s
+        TUnit::Decade => Timex::Year(b.year - 10 * n),
         _ => return None,
     })
 }
@@ -2707,6 +3074,17 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
             });
         }
     }
+    // "Q3 2024", "Q3 of next year", "Q1-2025", "Q4"
+    if let Some((q, k)) = q_quarter(cx, i) {
+        let (te, year) = quarter_year(cx, k);
+        let y = year.or_else(|| Some(nearest_quarter_year(cx.base?, q, cx.is_future(i))));
+        return Some(TokDate {
+            ts: i,
+            te,
+            timex: y.map(|y| Timex::Quarter(y, q)),
+            rule,
+        });
+    }
     let mut j = i;
     if cx.is(j, b"the") {
         j += 1;
@@ -2726,19 +3104,17 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         b"half" if q <= 2 => true,
         _ => return None,
     };
-    let k = k + 1;
-    let (te, year) = if cx.is(k, b"of") {
-        match cx.year_at(k + 1) {
-            Some((y, e)) => (e, Some(y)),
-            None => (k, None),
-        }
-    } else {
-        match cx.year_at(k) {
-            Some((y, e)) => (e, Some(y)),
-            None => (k, None),
-        }
-    };
-    let y = year.or_else(|| cx.base.map(|b| b.year));
+    let (te, year) = quarter_year(cx, k + 1);
+    // a quarter without its year: this year's, or next year's when the clause looks ahead
+    // to a quarter already past ("expects to close in the first quarter")
+    let y = year.or_else(|| {
+        let b = cx.base?;
+        Some(if half {
+            b.year
+        } else {
+            nearest_quarter_year(b, q, cx.is_future(i))
+        })
+    });
     let timex = y.map(|y| {
         if half {
             Timex::Half(y, q)
@@ -2752,6 +3128,57 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
         timex,
         rule,
     })
+}
+
+/// `Q1`..`Q4` at `j` (a capital `Q` glued to one digit): the quarter and the next token.
+fn q_quarter(cx: &Cx<'_>, j: usize) -> Option<(u32, usize)> {
+    if cx.s(j) != "Q" || !cx.glued(j + 1) || cx.s(j + 1).len() != 1 {
+        return None;
+    }
+    let q = cx.int(j + 1).filter(|q| (1..=4).contains(q))?;
+    // "Q3s", "Q35", "Q3.5": not a quarter
+    if cx.glued(j + 2) && !cx.punct(j + 2, "-") && !cx.punct(j + 2, ",") && !cx.punct(j + 2, ".") {
+        return None;
+    }
+    Some((q, j + 2))
+}
+
+/// The year written after a quarter ending at `k`: `2024`, `of 2024`, `-2024`, `'24`,
+/// `(of) next|this|last year`, `of the year` (the base year). Returns the end and the year.
+fn quarter_year(cx: &Cx<'_>, k: usize) -> (usize, Option<i32>) {
+    let j = if cx.is(k, b"of") || (cx.punct(k, "-") && cx.glued(k) && cx.glued(k + 1)) {
+        k + 1
+    } else {
+        k
+    };
+    if let Some((y, e)) = cx.year_at(j) {
+        return (e, Some(y));
+    }
+    if cx.is(j + 1, b"year") && !cx.punct(j + 2, "'") && !cx.punct(j + 2, "’") {
+        let step = match cx.lw(j).b() {
+            b"next" | b"coming" => Some(1),
+            b"this" | b"current" => Some(0),
+            b"last" | b"previous" => Some(-1),
+            b"the" if j == k + 1 && cx.is(k, b"of") => Some(0),
+            _ => None,
+        };
+        if let (Some(step), Some(b)) = (step, cx.base) {
+            return (j + 2, Some(b.year + step));
+        }
+    }
+    (k, None)
+}
+
+/// The year of quarter `q` named without a year: the base year's, or the next year's when the
+/// text looks ahead and that quarter ended well before the base date (the quarter just ended
+/// is still ahead in "third-quarter earnings will be lower").
+fn nearest_quarter_year(b: Date, q: u32, future: bool) -> i32 {
+    let current = b.month.div_ceil(3);
+    if future && q + 2 <= current {
+        b.year + 1
+    } else {
+        b.year
+    }
 }
 
 #[cfg(test)]
@@ -3183,6 +3610,149 @@ mod tests {
             got[1].value.map(DateValue::iso).as_deref(),
             Some("2024-06-19")
         );
+    }
+
+    /// A present-tense scheduling verb picks the upcoming day; a past one keeps the past.
+    #[test]
+    fn tense_of_the_governing_verb() {
+        // base: Wednesday 2024-11-06
+        let cases: &[(&str, &str)] = &[
+            ("The summit opens on Monday.", "2024-11-11"),
+            ("The summit opened on Monday.", "2024-11-04"),
+            ("Talks resume on Friday.", "2024-11-08"),
+            ("Talks resumed on Friday.", "2024-11-01"),
+            ("On Monday, the summit opens in Brussels.", "2024-11-11"),
+            ("She is meeting Putin on Friday.", "2024-11-08"),
+            ("She was meeting Putin on Friday.", "2024-11-01"),
+            ("Lawmakers vote on Tuesday on the bill.", "2024-11-12"),
+            ("The votes on Tuesday were close.", "2024-11-05"),
+            ("The court did not meet on Monday.", "2024-11-04"),
+            (
+                "The talks, which collapsed Monday, resume Friday.",
+                "2024-11-04 2024-11-08",
+            ),
+            (
+                "The rights, which expire Dec. 2, can be exercised.",
+                "2024-12-02",
+            ),
+            // a month-day: the upcoming one for the present, the past one for the past
+            ("The test starts January 10th.", "2025-01-10"),
+            ("The test started January 10th.", "2024-01-10"),
+            ("Sales rose in December.", "2023-12"),
+            ("The reduced dividend is payable Jan. 2.", "2025-01-02"),
+            // a past verb does not date a deadline or a noun's modifier
+            ("The offer was extended to Dec. 20.", "2024-12-20"),
+            ("He gave no reason for the Dec. 14 deadline.", "2024-12-14"),
+            // an explicit year after the month
+            ("The process began in February this year.", "2024-02"),
+            ("They met in March last year.", "2023-03"),
+        ];
+        for (text, want) in cases {
+            let got = iso(text, "2024-11-06");
+            let got: Vec<&str> = got
+                .iter()
+                .map(|g| g.1.as_str())
+                .filter(|v| v.contains('-'))
+                .collect();
+            assert_eq!(got.join(" "), *want, "{text}");
+        }
+    }
+
+    /// "A decade ago" is the year ten years back.
+    #[test]
+    fn decades_ago_are_years() {
+        assert_eq!(
+            iso("a decade ago and two decades ago", "2024-11-06"),
+            [
+                ("a decade ago".to_string(), "2014".to_string()),
+                ("two decades ago".to_string(), "2004".to_string()),
+            ]
+        );
+    }
+
+    /// "That day" after a month names an unknown day of that month.
+    #[test]
+    fn that_day_after_a_month() {
+        let got = iso(
+            "He was killed last October. His name was crossed out that same day.",
+            "1999-02-06",
+        );
+        assert_eq!(
+            got,
+            [
+                ("last October".to_string(), "1998-10".to_string()),
+                ("that same day".to_string(), "1998-10-XX".to_string()),
+            ]
+        );
+        let m = find_dates("killed in October 1998 and buried that day", None);
+        let v = m[1].value.unwrap();
+        assert_eq!((v.iso(), v.precision), ("1998-10".into(), Precision::Month));
+    }
+
+    /// Quarters resolve to the quarter (TIMEX `2024-Q3`, precision `quarter`), not the year.
+    #[test]
+    fn quarters() {
+        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+            (
+                "Profits rose this quarter.",
+                "2024-11-06",
+                &[("this quarter", "2024-Q4")],
+            ),
+            (
+                "Sales fell in the third quarter.",
+                "2024-11-06",
+                &[("the third quarter", "2024-Q3")],
+            ),
+            (
+                "Revenue in Q3 2024 was flat, Q4 too, and 2025 Q1 and Q2-2023.",
+                "2024-11-06",
+                &[
+                    ("Q3 2024", "2024-Q3"),
+                    ("Q4", "2024-Q4"),
+                    ("2025 Q1", "2025-Q1"),
+                    ("Q2-2023", "2023-Q2"),
+                ],
+            ),
+            (
+                "It expects growth in the first quarter of next year.",
+                "2024-11-06",
+                &[("the first quarter of next year", "2025-Q1")],
+            ),
+            (
+                "The second quarter of last year and the fourth quarter of 2023.",
+                "2024-11-06",
+                &[
+                    ("The second quarter of last year", "2023-Q2"),
+                    ("the fourth quarter of 2023", "2023-Q4"),
+                ],
+            ),
+            // a quarter long past is next year's when the clause looks ahead; the quarter
+            // just ended is still this year's
+            (
+                "The deal will close in the first quarter.",
+                "2024-11-06",
+                &[("the first quarter", "2025-Q1")],
+            ),
+            (
+                "Its third-quarter earnings will be lower.",
+                "2024-11-06",
+                &[("third-quarter", "2024-Q3")],
+            ),
+            ("The Q35 engine and Q3s.", "2024-11-06", &[]),
+        ];
+        for (text, base, want) in cases {
+            let got = iso(text, base);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let m = find_dates("in Q3 2024", None);
+        let v = m[0].value.unwrap();
+        assert_eq!(v.precision, Precision::Quarter);
+        assert_eq!(v.iso(), "2024-Q3");
+        assert_eq!(v.date, Date::new(2024, 7, 1).unwrap());
     }
 
     #[test]

@@ -1784,6 +1784,95 @@ fn is_noise(cx: &Cx<'_>, i: usize, val: &Val) -> bool {
 /// Finds numbers on pre-tokenised text, skipping masked tokens (dates).
 #[allow(clippy::too_many_lines, clippy::cognitive_complexity)]
 pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Vec<NumberMatch>) {
+    let first = out.len();
+    numbers_raw(text, toks, masked, out);
+    let cx = Cx { text, t: toks };
+    share_units(&cx, &mut out[first..]);
+    join_unit_ranges(&cx, out, first);
+}
+
+/// Coordinated numbers share the unit written once at the end: "three and four-year-olds",
+/// "three-, four- and five-day visits" (ages, durations and quantities glued by a hyphen, or
+/// a number left hanging on its own hyphen).
+fn share_units(cx: &Cx<'_>, ms: &mut [NumberMatch]) {
+    // whether the match after `k` took its unit from the one after it ("three, four and
+    // five-year-olds")
+    let mut carried = false;
+    for k in (0..ms.len().saturating_sub(1)).rev() {
+        let b_carried = std::mem::take(&mut carried);
+        let (a, b) = (&ms[k], &ms[k + 1]);
+        if a.kind != NumKind::Cardinal
+            || a.value_max.is_some()
+            || a.bound.is_some()
+            || !matches!(b.kind, NumKind::Age | NumKind::Duration | NumKind::Quantity)
+            || b.value_max.is_some()
+        {
+            continue;
+        }
+        let (ae, bs) = (a.toks.1, b.toks.0);
+        if bs <= ae || bs - ae > 3 {
+            continue;
+        }
+        // a suspended hyphen "three-", then "and" / "or" / ","
+        let hanging = cx.dash(ae) && cx.glued(ae);
+        let from = if hanging { ae + 1 } else { ae };
+        let joins = (from..bs).all(|j| cx.punct(j, ",") || cx.is_any(j, &[b"and", b"or"]));
+        let joined = from < bs && joins;
+        // the unit glued to the last number by a hyphen: "four-year-olds"
+        let hyphen_unit = b.toks.1 > bs + 1 && cx.dash(bs + 1) && cx.glued(bs + 1);
+        if joined && (hanging || hyphen_unit || b_carried) {
+            carried = true;
+            let (kind, unit, rule) = (b.kind, b.unit, b.rule);
+            let a = &mut ms[k];
+            a.kind = kind;
+            a.unit = unit;
+            a.rule = rule;
+        }
+    }
+}
+
+/// `from six months to nine`, `between 2 km and 5`: a range whose unit is written once after
+/// its first number takes it for both ends.
+fn join_unit_ranges(cx: &Cx<'_>, out: &mut Vec<NumberMatch>, first: usize) {
+    let joins = |a: &NumberMatch, b: &NumberMatch| -> bool {
+        let opener = a.toks.0.checked_sub(1).map(|p| cx.lw(p));
+        let from = opener.is_some_and(|w| w.b() == b"from");
+        let between = opener.is_some_and(|w| w.b() == b"between");
+        let sep = a.toks.1;
+        matches!(a.kind, NumKind::Duration | NumKind::Quantity | NumKind::Age)
+            && a.value_max.is_none()
+            && a.bound.is_none()
+            && b.kind == NumKind::Cardinal
+            && b.unit.is_none()
+            && b.value_max.is_none()
+            && b.bound.is_none()
+            && b.toks.0 == sep + 1
+            && ((from && cx.is_any(sep, &[b"to", b"through"])) || (between && cx.is(sep, b"and")))
+            && b.value > a.value
+            // "from six months to nine children": the second number counts something else
+            && (cx.kind(b.toks.1) != Some(K::Word) || lex::is_stop_word(cx.lw(b.toks.1).b()))
+    };
+    // compact in place (linear): `w` is the last kept match
+    let mut w = first;
+    for r in first..out.len() {
+        if r > first && joins(&out[w], &out[r]) {
+            let (end, hi, te) = (out[r].span.end, out[r].value, out[r].toks.1);
+            let a = &mut out[w];
+            a.value_max = Some(hi);
+            a.span = Span::new(a.span.start, end);
+            a.toks.1 = te;
+            continue;
+        }
+        if r > first {
+            w += 1;
+        }
+        out.swap(w, r);
+    }
+    out.truncate(if out.len() > first { w + 1 } else { first });
+}
+
+/// The numbers of `toks`, each on its own.
+fn numbers_raw(text: &str, toks: &[Tok], masked: &[bool], out: &mut Vec<NumberMatch>) {
     let cx = Cx { text, t: toks };
     let n = toks.len();
     let mut i = 0;
@@ -2206,7 +2295,8 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
                     // "45-year-old", "10-day", "3-km"
                     let l = cx.lw(te + 1);
                     if let Some((tu, false)) = time_unit(l.b()) {
-                        if cx.dash(te + 2) && cx.is(te + 3, b"old") {
+                        // "four-year-old", "four-year-olds"
+                        if cx.dash(te + 2) && cx.is_any(te + 3, &[b"old", b"olds"]) {
                             kind = NumKind::Age;
                             unit = Some(tu.name());
                             te += 4;
@@ -2282,6 +2372,103 @@ pub(crate) fn numbers_in(text: &str, toks: &[Tok], masked: &[bool], out: &mut Ve
 #[allow(clippy::unwrap_used, clippy::type_complexity)]
 mod tests {
     use super::*;
+
+    /// A unit written once serves coordinated numbers and both ends of a range.
+    #[test]
+    fn shared_units() {
+        type Row = (
+            &'static str,
+            f64,
+            Option<f64>,
+            NumKind,
+            Option<&'static str>,
+        );
+        let cases: &[(&str, &[Row])] = &[
+            (
+                "Three and four-year-olds were hurt.",
+                &[
+                    ("Three", 3.0, None, NumKind::Age, Some("year")),
+                    ("four-year-olds", 4.0, None, NumKind::Age, Some("year")),
+                ],
+            ),
+            (
+                "three, four and five-year-olds",
+                &[
+                    ("three", 3.0, None, NumKind::Age, Some("year")),
+                    ("four", 4.0, None, NumKind::Age, Some("year")),
+                    ("five-year-olds", 5.0, None, NumKind::Age, Some("year")),
+                ],
+            ),
+            (
+                "two- and three-day visits",
+                &[
+                    ("two", 2.0, None, NumKind::Duration, Some("day")),
+                    ("three-day", 3.0, None, NumKind::Duration, Some("day")),
+                ],
+            ),
+            (
+                "children from six months to nine were sick",
+                &[(
+                    "six months to nine",
+                    6.0,
+                    Some(9.0),
+                    NumKind::Duration,
+                    Some("month"),
+                )],
+            ),
+            (
+                "aged six to nine months",
+                &[(
+                    "six to nine months",
+                    6.0,
+                    Some(9.0),
+                    NumKind::Duration,
+                    Some("month"),
+                )],
+            ),
+            (
+                "between 2 km and 5",
+                &[("2 km and 5", 2.0, Some(5.0), NumKind::Quantity, Some("km"))],
+            ),
+            // two counts, or two units: nothing shared
+            (
+                "from six months to nine children",
+                &[
+                    ("six months", 6.0, None, NumKind::Duration, Some("month")),
+                    ("nine", 9.0, None, NumKind::Cardinal, None),
+                ],
+            ),
+            (
+                "from six months to nine years",
+                &[
+                    ("six months", 6.0, None, NumKind::Duration, Some("month")),
+                    ("nine years", 9.0, None, NumKind::Duration, Some("year")),
+                ],
+            ),
+            (
+                "3 and 4 km",
+                &[
+                    ("3", 3.0, None, NumKind::Cardinal, None),
+                    ("4 km", 4.0, None, NumKind::Quantity, Some("km")),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<Row> = find_numbers(text)
+                .into_iter()
+                .map(|m| {
+                    (
+                        &text[m.span.start..m.span.end],
+                        m.value,
+                        m.value_max,
+                        m.kind,
+                        m.unit,
+                    )
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
 
     fn one(
         text: &str,
