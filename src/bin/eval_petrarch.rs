@@ -32,10 +32,20 @@ struct Record {
     expected: Vec<(String, String, String)>,
 }
 
+/// The value of attribute `name` in an XML start tag (`name="v"`, `name = 'v'`).
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let key = format!("{name}=");
-    let i = tag.find(&key)? + key.len();
-    let rest = &tag[i..];
+    let mut from = 0;
+    let rest = loop {
+        let i = from + tag.get(from..)?.find(name)?;
+        from = i + name.len();
+        let before_ok = i == 0 || tag[..i].ends_with(char::is_whitespace);
+        let after = tag[from..].trim_start();
+        if before_ok {
+            if let Some(r) = after.strip_prefix('=') {
+                break r.trim_start();
+            }
+        }
+    };
     let q = rest.chars().next()?;
     if q != '"' && q != '\'' {
         return None;
@@ -43,6 +53,15 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     let body = &rest[1..];
     let j = body.find(q)?;
     Some(body[..j].to_owned())
+}
+
+/// Resolves the five predefined XML entities.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 fn records(xml: &str) -> Vec<Record> {
@@ -60,7 +79,7 @@ fn records(xml: &str) -> Vec<Record> {
         let text = block
             .split_once("<Text>")
             .and_then(|(_, t)| t.split_once("</Text>"))
-            .map(|(t, _)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|(t, _)| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .unwrap_or_default();
         let mut expected = Vec::new();
         let mut r = block;
@@ -110,6 +129,14 @@ fn tokens(text: &str) -> Vec<Token> {
                 } else {
                     break;
                 }
+            }
+            // "U.S.", "K.U.": initials keep their final stop.
+            let run = &text[start..end_of(j)];
+            if chars.get(j).is_some_and(|c| c.1 == '.')
+                && run.contains('.')
+                && run.split('.').all(|p| p.chars().count() <= 2)
+            {
+                j += 1;
             }
             // "didn't" → "did" "n't", "won't" → "wo" "n't", as the text stage (and Treebank).
             let negated = j > k + 1
@@ -192,7 +219,8 @@ fn parse_code(inner: &str) -> Option<(String, u32, u32)> {
     } else {
         (code, restr.to_owned())
     };
-    let code = code.split('/').next().unwrap_or("").trim().to_uppercase();
+    // `[FRO/BIL/SAM]`: several actors at once; kept joined, the coder gives each its event.
+    let code = code.trim().trim_matches('/').to_uppercase();
     if code.is_empty() || code.contains("---") || code.contains("+++") || code.contains("###") {
         return None;
     }
@@ -553,7 +581,7 @@ fn conllu_records(xml: &str) -> HashMap<String, (String, Vec<String>)> {
         let text = block
             .split_once("<Text>")
             .and_then(|(_, t)| t.split_once("</Text>"))
-            .map(|(t, _)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|(t, _)| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .unwrap_or_default();
         let rows: Vec<String> = block
             .split_once("<Parse>")
@@ -619,8 +647,16 @@ fn conllu_tokens(text: &str, rows: &[String]) -> Option<Vec<Token>> {
     Some(toks)
 }
 
-/// Actor code plus agent pattern: `~GOV` appends, `NGO~` prepends.
+/// Actor code plus agent pattern: `~GOV` appends, `NGO~` prepends; a joint code
+/// (`FRO/BIL`) gets the agent on each part.
 fn combine(actor: &str, agent: &str) -> String {
+    if actor.contains('/') {
+        return actor
+            .split('/')
+            .map(|a| combine(a, agent))
+            .collect::<Vec<_>>()
+            .join("/");
+    }
     if let Some(suffix) = agent.strip_prefix('~') {
         if actor.ends_with(suffix) {
             actor.to_owned()

@@ -1039,7 +1039,10 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let gap: Vec<&str> = (prev_end..start).map(|t| self.w(t)).collect();
-            let mut ok = !gap.is_empty();
+            // "X and Y, and Z ...": a list closed by its conjunction does not go on after a
+            // comma (a new clause or an apposition follows).
+            let closed = conj && gap.contains(&",");
+            let mut ok = !gap.is_empty() && !closed;
             let mut i = 0;
             while i < gap.len() && ok {
                 let g = gap[i];
@@ -2067,7 +2070,8 @@ pub(crate) fn code_sentence(
                 for &b in &tgts {
                     let same = match (a, b) {
                         (Some(x), Some(y)) => {
-                            s.actor_of(x).is_some() && s.actor_of(x) == s.actor_of(y)
+                            (s.actor_of(x).is_some() && s.actor_of(x) == s.actor_of(y))
+                                || s.arg(x).code.is_some_and(|c| Some(c) == s.arg(y).code)
                         }
                         _ => false,
                     };

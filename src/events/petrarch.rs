@@ -100,8 +100,9 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         ]
         .map(String::from)
         .to_vec(),
-        // PETRARCH codes a compound subject without a target as a reciprocal event.
-        sym: true,
+        // Set below for codes with a reverse (`[064:064]`): a compound subject without a
+        // target then acts on itself, each member on each other.
+        sym: false,
         place_to: false,
         loc2target: false,
         need_target: false,
@@ -394,6 +395,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 e.compound_at = compound_at;
                 e.pattern = true;
                 e.reverse.clone_from(&rev);
+                e.sym = rev.is_some();
                 lex.push(e);
                 stats.patterns += 1;
             }
@@ -446,6 +448,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 code.clone(),
                 format!("petrarch:{code} {head_part}"),
             );
+            e.sym = own_rev.is_some();
             e.reverse = own_rev;
             lex.push(e);
             stats.verbs += 1;
