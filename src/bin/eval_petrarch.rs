@@ -811,7 +811,11 @@ fn main() -> ExitCode {
                 let code = |a: &Option<eventframe::document::EventArg>| {
                     a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default()
                 };
-                (code(&e.source), code(&e.target), e.cameo.clone())
+                let mut t = code(&e.target);
+                if flag("--dash") && t.is_empty() {
+                    t = "---".to_owned();
+                }
+                (code(&e.source), t, e.cameo.clone())
             })
             // PETRARCH writes dyadic events only: both a source and a target actor.
             .filter(|(s, t, _)| flag("--monadic") || (!s.is_empty() && !t.is_empty()))
