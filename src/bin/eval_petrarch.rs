@@ -422,14 +422,57 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                 .and_then(|sp| dict.code_at(sp.2, date))
                 .is_some_and(|c| c.ends_with('~'))
     };
-    // Words allowed between a possessor and its agent: "Ithilen's awful and evil minister".
+    // Words allowed between a possessor and its agent: "Ithilen's awful and evil minister";
+    // between an actor and its agent, "former" ("Arnor former officials").
     let modifier_gap = |a: usize, b: usize| {
-        b > a
-            && low[a] == "'s"
-            && b - a <= 5
-            && low[a + 1..b]
-                .iter()
-                .all(|w| w == "and" || (w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2))
+        (b == a + 1 && low[a] == "former")
+            || (b > a
+                && low[a] == "'s"
+                && b - a <= 5
+                && low[a + 1..b].iter().all(|w| {
+                    w == "and" || (w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2)
+                }))
+    };
+    // TABARI's FORMER conversion: "former" before a phrase or its agent makes the agent `ELI`
+    // ("former Gondor prosecutors" → GONELI).
+    let former = |a: usize, b: usize| {
+        (a > 0 && low[a - 1] == "former") || low[a..b].iter().any(|w| w == "former")
+    };
+    let agent_code = |idx: usize, ex: bool| {
+        if ex {
+            Some("~ELI".to_owned())
+        } else {
+            dict.code_at(idx, date)
+        }
+    };
+    // The actor codes an agent names after "of/in/from", conjoined ones included.
+    let actors_of = |k: usize| -> Option<Vec<String>> {
+        let (_, e, _) = spans[k];
+        let &(s2, mut end, a2) = spans.get(k + 1)?;
+        if dict.entries[a2].agent || s2 != e + 1 || !matches!(low[e].as_str(), "of" | "in" | "from")
+        {
+            return None;
+        }
+        let mut out = vec![dict.code_at(a2, date)?];
+        let mut j = k + 2;
+        while let Some(&(sj, ej, aj)) = spans.get(j) {
+            let gap = &low[end..sj];
+            let conj = !gap.is_empty()
+                && gap.len() <= 3
+                && gap
+                    .iter()
+                    .all(|w| matches!(w.as_str(), "," | "and" | "the"));
+            if is_agent(j) || !conj {
+                break;
+            }
+            let Some(cj) = dict.code_at(aj, date) else {
+                break;
+            };
+            out.push(cj);
+            end = ej;
+            j += 1;
+        }
+        Some(out)
     };
     for k in 0..spans.len() {
         if used[k] {
@@ -467,7 +510,7 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
             // An actor followed by its agent: "Gondor police", "Arnor's foreign minister".
             if let Some(&(s2, e2, a2)) = spans.get(k + 1) {
                 if is_agent(k + 1) && !prefix_agent(k + 1) && (s2 == e || modifier_gap(e, s2)) {
-                    if let Some(ac) = dict.code_at(a2, date) {
+                    if let Some(ac) = agent_code(a2, former(s, s2)) {
                         used[k + 1] = true;
                         mentions.push((s, e2, combine(&code, &ac)));
                         // More agents conjoined: "Danish media and government".
@@ -491,6 +534,27 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
             }
             mentions.push((s, e, code));
         } else {
+            // An agent conjoined with a later one that names its actors shares them:
+            // "Lawmakers and officials in Fornost and Gondor" (a joint code, one event each).
+            let mut j = k;
+            while spans.get(j + 1).is_some_and(|&(sj, _, _)| {
+                is_agent(j + 1)
+                    && sj == spans[j].1 + 1
+                    && matches!(low[spans[j].1].as_str(), "and" | ",")
+            }) {
+                j += 1;
+            }
+            let shared = (j > k).then(|| actors_of(j)).flatten();
+            if let Some(list) = shared {
+                let lead = if former(s, s) {
+                    "~ELI".to_owned()
+                } else {
+                    code.clone()
+                };
+                let joint: Vec<String> = list.iter().map(|a| combine(a, &lead)).collect();
+                mentions.push((s, e, joint.join("/")));
+                continue;
+            }
             // An agent followed by "of/in/from" + actor: "ambassadors of Arnor, Osgiliath and
             // Gondor" gives each conjoined actor the agent.
             let next = spans.get(k + 1).filter(|&&(s2, _, a2)| {
@@ -498,6 +562,11 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                     && s2 == e + 1
                     && matches!(low[e].as_str(), "of" | "in" | "from")
             });
+            let code = if former(s, s) {
+                "~ELI".to_owned()
+            } else {
+                code
+            };
             if let Some(&(_, e2, a2)) = next {
                 if let Some(ac) = dict.code_at(a2, date) {
                     used[k + 1] = true;

@@ -933,6 +933,15 @@ impl<'a> Sent<'a> {
         let mut start = j;
         while start > 0 {
             let k = start - 1;
+            // "The European Union (EU) agree": a short parenthesis inside the phrase.
+            if self.w(k) == ")" {
+                if let Some(open) = (k.saturating_sub(8)..k).rev().find(|&t| self.w(t) == "(") {
+                    if (open + 1..k).all(|t| !self.hard_punct(t) && !self.verb_like(t)) {
+                        start = open;
+                        continue;
+                    }
+                }
+            }
             if self.w(k) == "," {
                 let mut a = k;
                 while a > 0 && self.w(a - 1) != "," && !self.hard_punct(a - 1) {
@@ -1736,8 +1745,15 @@ pub(crate) fn code_sentence(
         // PETRARCH markers place the arguments by position in the pattern.
         let mut compound = false;
         if e.source_at.is_some() || e.target_at.is_some() || e.compound_at.is_some() {
+            // The subject; for PETRARCH a controlled verb's is the nearest actor before it
+            // ("Gollum was seen to break in ...").
+            let subject_side = if subj.mentions.is_empty() && e.petrarch {
+                s.actor_before(m.head)
+            } else {
+                subj.mentions.clone()
+            };
             let at = |mk: Mark| match mk {
-                Mark::Subject => subj.mentions.clone(),
+                Mark::Subject => subject_side.clone(),
                 Mark::After { item, skip } => m
                     .lits
                     .get(item)
@@ -1758,7 +1774,16 @@ pub(crate) fn code_sentence(
                 }
                 (None, Some(b)) => {
                     targets = at(b);
-                    sources = if b == Mark::Subject {
+                    // `NOTED + *`: with words before the target, the source is the subject of
+                    // the clause those words start ("X noted that Y regretted ...").
+                    let first_pre = m.tokens.first().copied().filter(|&t| t < m.head);
+                    let pre_subject = first_pre
+                        .filter(|_| b == Mark::Subject)
+                        .map(|t| s.subject(t).mentions)
+                        .unwrap_or_default();
+                    sources = if !pre_subject.is_empty() {
+                        pre_subject
+                    } else if b == Mark::Subject {
                         plain_target
                     } else {
                         subj.mentions.clone()
