@@ -261,31 +261,87 @@ fn plural_of(w: &str) -> String {
 #[derive(Default)]
 struct Dict {
     entries: Vec<DictEntry>,
-    phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+    phrases: HashMap<String, Vec<(Phrase, usize)>>,
+}
+
+/// A dictionary phrase: its words, and for each pair of neighbours whether they were written
+/// with a space (TABARI: other words may come between) rather than `_` (adjacent).
+#[derive(Clone)]
+struct Phrase {
+    words: Vec<String>,
+    loose: Vec<bool>,
+}
+
+/// Most words allowed between two words of a phrase written with a space.
+const MAX_PHRASE_GAP: usize = 2;
+
+impl Phrase {
+    fn parse(phrase: &str) -> Self {
+        let mut words = Vec::new();
+        let mut loose = Vec::new();
+        let mut space = false;
+        let mut cur = String::new();
+        for c in phrase.chars() {
+            if c == '_' || c == ' ' {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur).to_lowercase());
+                    space = false;
+                }
+                space |= c == ' ';
+            } else {
+                if cur.is_empty() && !words.is_empty() {
+                    loose.push(space);
+                }
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            words.push(cur.to_lowercase());
+        }
+        Self { words, loose }
+    }
+
+    /// End (exclusive) of a match starting at token `i` of `low`, or `None`.
+    fn match_at(&self, low: &[String], i: usize) -> Option<usize> {
+        let mut p = i;
+        if low.get(p)? != self.words.first()? {
+            return None;
+        }
+        for (d, w) in self.words.iter().enumerate().skip(1) {
+            let reach = if self.loose[d - 1] { MAX_PHRASE_GAP } else { 0 };
+            // Words in between are plain words ("Ithilen state-run television").
+            let next = (p + 1..=p + 1 + reach)
+                .take_while(|&q| q < low.len())
+                .find(|&q| {
+                    &low[q] == w
+                        && low[p + 1..q]
+                            .iter()
+                            .all(|x| x.starts_with(|c: char| c.is_alphanumeric()))
+                })?;
+            p = next;
+        }
+        Some(p + 1)
+    }
 }
 
 impl Dict {
     fn add_phrase(&mut self, phrase: &str, idx: usize, plural: bool) {
-        let words: Vec<String> = phrase
-            .split(['_', ' '])
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let Some(first) = words.first().cloned() else {
+        let ph = Phrase::parse(phrase);
+        let Some(first) = ph.words.first().cloned() else {
             return;
         };
         if plural && !phrase.ends_with('_') {
-            let mut pl = words.clone();
-            if let Some(last) = pl.last_mut() {
+            let mut pl = ph.clone();
+            if let Some(last) = pl.words.last_mut() {
                 *last = plural_of(last);
             }
             // Keyed by its own first word: a one-word plural starts with the plural form.
             self.phrases
-                .entry(pl[0].clone())
+                .entry(pl.words[0].clone())
                 .or_default()
                 .push((pl, idx));
         }
-        self.phrases.entry(first).or_default().push((words, idx));
+        self.phrases.entry(first).or_default().push((ph, idx));
     }
 
     fn read(&mut self, text: &str, agents: bool) {
@@ -397,17 +453,16 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
+        // Most words, then the tightest span.
         let best = dict.phrases.get(&low[i]).and_then(|cands| {
             cands
                 .iter()
-                .filter(|(ws, _)| {
-                    i + ws.len() <= n && ws.iter().enumerate().all(|(d, w)| &low[i + d] == w)
-                })
-                .max_by_key(|(ws, _)| ws.len())
+                .filter_map(|(ph, idx)| ph.match_at(&low, i).map(|end| (ph.words.len(), end, *idx)))
+                .max_by_key(|&(len, end, _)| (len, std::cmp::Reverse(end)))
         });
-        if let Some((ws, idx)) = best {
-            spans.push((i, i + ws.len(), *idx));
-            i += ws.len();
+        if let Some((_, end, idx)) = best {
+            spans.push((i, end, idx));
+            i = end;
         } else {
             i += 1;
         }
@@ -880,11 +935,7 @@ fn main() -> ExitCode {
                 let code = |a: &Option<eventframe::document::EventArg>| {
                     a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default()
                 };
-                let mut t = code(&e.target);
-                if flag("--dash") && t.is_empty() {
-                    t = "---".to_owned();
-                }
-                (code(&e.source), t, e.cameo.clone())
+                (code(&e.source), code(&e.target), e.cameo.clone())
             })
             // PETRARCH writes dyadic events only: both a source and a target actor.
             .filter(|(s, t, _)| flag("--monadic") || (!s.is_empty() && !t.is_empty()))

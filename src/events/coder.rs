@@ -894,6 +894,16 @@ impl<'a> Sent<'a> {
                     if !side.mentions.is_empty() {
                         return side;
                     }
+                    // A subject the phrase walk missed ("The X government issue condemned
+                    // ... and promised"): the nearest actor before that verb, not governed by
+                    // a preposition.
+                    let before = self.actor_before(k);
+                    if !before.is_empty() {
+                        return Side {
+                            mentions: before,
+                            ..Side::default()
+                        };
+                    }
                     break;
                 }
             }
