@@ -51,14 +51,25 @@ fn petrarch_unit_suite_floor() {
         .expect("an ALL row");
     assert!(expected >= 350, "suite shrank: {expected} expected codings");
     let pct = 100.0 * found as f64 / expected as f64;
-    // Levels reached on 2026-11-30: 81.3 % found, 40 extra codings.
+    // Levels reached on 2026-11-30: 90.3 % found (324 of 359), 22 extra codings (6.1 %);
+    // the goal is ≥ 90 % found with ≤ 10 % extra.
     assert!(
-        pct >= 81.0,
-        "found {pct:.1}% of expected codings (floor 81%)"
+        pct >= 90.0,
+        "found {pct:.1}% of expected codings (floor 90%)"
     );
-    assert!(extra <= 42, "{extra} extra codings (ceiling 42)");
+    assert!(extra <= 24, "{extra} extra codings (ceiling 24)");
+    assert!(
+        100.0 * extra as f64 / expected as f64 <= 10.0,
+        "{extra} extra codings exceed 10% of {expected}"
+    );
     // Categories that are solved must stay solved.
-    for (cat, floor) in [("VERB", 100.0), ("SYNSET", 95.0), ("DATE", 90.0)] {
+    for (cat, floor) in [
+        ("VERB", 100.0),
+        ("SYNSET", 100.0),
+        ("DATE", 95.0),
+        ("COMPOUND", 85.0),
+        ("PATTERN", 85.0),
+    ] {
         let (_, e, f, _) = rows
             .iter()
             .find(|r| r.0 == cat)

@@ -32,10 +32,20 @@ struct Record {
     expected: Vec<(String, String, String)>,
 }
 
+/// The value of attribute `name` in an XML start tag (`name="v"`, `name = 'v'`).
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let key = format!("{name}=");
-    let i = tag.find(&key)? + key.len();
-    let rest = &tag[i..];
+    let mut from = 0;
+    let rest = loop {
+        let i = from + tag.get(from..)?.find(name)?;
+        from = i + name.len();
+        let before_ok = i == 0 || tag[..i].ends_with(char::is_whitespace);
+        let after = tag[from..].trim_start();
+        if before_ok {
+            if let Some(r) = after.strip_prefix('=') {
+                break r.trim_start();
+            }
+        }
+    };
     let q = rest.chars().next()?;
     if q != '"' && q != '\'' {
         return None;
@@ -43,6 +53,15 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     let body = &rest[1..];
     let j = body.find(q)?;
     Some(body[..j].to_owned())
+}
+
+/// Resolves the five predefined XML entities.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 fn records(xml: &str) -> Vec<Record> {
@@ -60,7 +79,7 @@ fn records(xml: &str) -> Vec<Record> {
         let text = block
             .split_once("<Text>")
             .and_then(|(_, t)| t.split_once("</Text>"))
-            .map(|(t, _)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|(t, _)| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .unwrap_or_default();
         let mut expected = Vec::new();
         let mut r = block;
@@ -110,6 +129,14 @@ fn tokens(text: &str) -> Vec<Token> {
                 } else {
                     break;
                 }
+            }
+            // "U.S.", "K.U.": initials keep their final stop.
+            let run = &text[start..end_of(j)];
+            if chars.get(j).is_some_and(|c| c.1 == '.')
+                && run.contains('.')
+                && run.split('.').all(|p| p.chars().count() <= 2)
+            {
+                j += 1;
             }
             // "didn't" → "did" "n't", "won't" → "wo" "n't", as the text stage (and Treebank).
             let negated = j > k + 1
@@ -192,7 +219,8 @@ fn parse_code(inner: &str) -> Option<(String, u32, u32)> {
     } else {
         (code, restr.to_owned())
     };
-    let code = code.split('/').next().unwrap_or("").trim().to_uppercase();
+    // `[FRO/BIL/SAM]`: several actors at once; kept joined, the coder gives each its event.
+    let code = code.trim().trim_matches('/').to_uppercase();
     if code.is_empty() || code.contains("---") || code.contains("+++") || code.contains("###") {
         return None;
     }
@@ -233,31 +261,87 @@ fn plural_of(w: &str) -> String {
 #[derive(Default)]
 struct Dict {
     entries: Vec<DictEntry>,
-    phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+    phrases: HashMap<String, Vec<(Phrase, usize)>>,
+}
+
+/// A dictionary phrase: its words, and for each pair of neighbours whether they were written
+/// with a space (TABARI: other words may come between) rather than `_` (adjacent).
+#[derive(Clone)]
+struct Phrase {
+    words: Vec<String>,
+    loose: Vec<bool>,
+}
+
+/// Most words allowed between two words of a phrase written with a space.
+const MAX_PHRASE_GAP: usize = 2;
+
+impl Phrase {
+    fn parse(phrase: &str) -> Self {
+        let mut words = Vec::new();
+        let mut loose = Vec::new();
+        let mut space = false;
+        let mut cur = String::new();
+        for c in phrase.chars() {
+            if c == '_' || c == ' ' {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur).to_lowercase());
+                    space = false;
+                }
+                space |= c == ' ';
+            } else {
+                if cur.is_empty() && !words.is_empty() {
+                    loose.push(space);
+                }
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            words.push(cur.to_lowercase());
+        }
+        Self { words, loose }
+    }
+
+    /// End (exclusive) of a match starting at token `i` of `low`, or `None`.
+    fn match_at(&self, low: &[String], i: usize) -> Option<usize> {
+        let mut p = i;
+        if low.get(p)? != self.words.first()? {
+            return None;
+        }
+        for (d, w) in self.words.iter().enumerate().skip(1) {
+            let reach = if self.loose[d - 1] { MAX_PHRASE_GAP } else { 0 };
+            // Words in between are plain words ("Ithilen state-run television").
+            let next = (p + 1..=p + 1 + reach)
+                .take_while(|&q| q < low.len())
+                .find(|&q| {
+                    &low[q] == w
+                        && low[p + 1..q]
+                            .iter()
+                            .all(|x| x.starts_with(|c: char| c.is_alphanumeric()))
+                })?;
+            p = next;
+        }
+        Some(p + 1)
+    }
 }
 
 impl Dict {
     fn add_phrase(&mut self, phrase: &str, idx: usize, plural: bool) {
-        let words: Vec<String> = phrase
-            .split(['_', ' '])
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let Some(first) = words.first().cloned() else {
+        let ph = Phrase::parse(phrase);
+        let Some(first) = ph.words.first().cloned() else {
             return;
         };
         if plural && !phrase.ends_with('_') {
-            let mut pl = words.clone();
-            if let Some(last) = pl.last_mut() {
+            let mut pl = ph.clone();
+            if let Some(last) = pl.words.last_mut() {
                 *last = plural_of(last);
             }
             // Keyed by its own first word: a one-word plural starts with the plural form.
             self.phrases
-                .entry(pl[0].clone())
+                .entry(pl.words[0].clone())
                 .or_default()
                 .push((pl, idx));
         }
-        self.phrases.entry(first).or_default().push((words, idx));
+        self.phrases.entry(first).or_default().push((ph, idx));
     }
 
     fn read(&mut self, text: &str, agents: bool) {
@@ -369,17 +453,16 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
+        // Most words, then the tightest span.
         let best = dict.phrases.get(&low[i]).and_then(|cands| {
             cands
                 .iter()
-                .filter(|(ws, _)| {
-                    i + ws.len() <= n && ws.iter().enumerate().all(|(d, w)| &low[i + d] == w)
-                })
-                .max_by_key(|(ws, _)| ws.len())
+                .filter_map(|(ph, idx)| ph.match_at(&low, i).map(|end| (ph.words.len(), end, *idx)))
+                .max_by_key(|&(len, end, _)| (len, std::cmp::Reverse(end)))
         });
-        if let Some((ws, idx)) = best {
-            spans.push((i, i + ws.len(), *idx));
-            i += ws.len();
+        if let Some((_, end, idx)) = best {
+            spans.push((i, end, idx));
+            i = end;
         } else {
             i += 1;
         }
@@ -394,14 +477,57 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                 .and_then(|sp| dict.code_at(sp.2, date))
                 .is_some_and(|c| c.ends_with('~'))
     };
-    // Words allowed between a possessor and its agent: "Ithilen's awful and evil minister".
+    // Words allowed between a possessor and its agent: "Ithilen's awful and evil minister";
+    // between an actor and its agent, "former" ("Arnor former officials").
     let modifier_gap = |a: usize, b: usize| {
-        b > a
-            && low[a] == "'s"
-            && b - a <= 5
-            && low[a + 1..b]
-                .iter()
-                .all(|w| w == "and" || (w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2))
+        (b == a + 1 && low[a] == "former")
+            || (b > a
+                && low[a] == "'s"
+                && b - a <= 5
+                && low[a + 1..b].iter().all(|w| {
+                    w == "and" || (w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 2)
+                }))
+    };
+    // TABARI's FORMER conversion: "former" before a phrase or its agent makes the agent `ELI`
+    // ("former Gondor prosecutors" → GONELI).
+    let former = |a: usize, b: usize| {
+        (a > 0 && low[a - 1] == "former") || low[a..b].iter().any(|w| w == "former")
+    };
+    let agent_code = |idx: usize, ex: bool| {
+        if ex {
+            Some("~ELI".to_owned())
+        } else {
+            dict.code_at(idx, date)
+        }
+    };
+    // The actor codes an agent names after "of/in/from", conjoined ones included.
+    let actors_of = |k: usize| -> Option<Vec<String>> {
+        let (_, e, _) = spans[k];
+        let &(s2, mut end, a2) = spans.get(k + 1)?;
+        if dict.entries[a2].agent || s2 != e + 1 || !matches!(low[e].as_str(), "of" | "in" | "from")
+        {
+            return None;
+        }
+        let mut out = vec![dict.code_at(a2, date)?];
+        let mut j = k + 2;
+        while let Some(&(sj, ej, aj)) = spans.get(j) {
+            let gap = &low[end..sj];
+            let conj = !gap.is_empty()
+                && gap.len() <= 3
+                && gap
+                    .iter()
+                    .all(|w| matches!(w.as_str(), "," | "and" | "the"));
+            if is_agent(j) || !conj {
+                break;
+            }
+            let Some(cj) = dict.code_at(aj, date) else {
+                break;
+            };
+            out.push(cj);
+            end = ej;
+            j += 1;
+        }
+        Some(out)
     };
     for k in 0..spans.len() {
         if used[k] {
@@ -439,7 +565,7 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
             // An actor followed by its agent: "Gondor police", "Arnor's foreign minister".
             if let Some(&(s2, e2, a2)) = spans.get(k + 1) {
                 if is_agent(k + 1) && !prefix_agent(k + 1) && (s2 == e || modifier_gap(e, s2)) {
-                    if let Some(ac) = dict.code_at(a2, date) {
+                    if let Some(ac) = agent_code(a2, former(s, s2)) {
                         used[k + 1] = true;
                         mentions.push((s, e2, combine(&code, &ac)));
                         // More agents conjoined: "Danish media and government".
@@ -463,6 +589,27 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
             }
             mentions.push((s, e, code));
         } else {
+            // An agent conjoined with a later one that names its actors shares them:
+            // "Lawmakers and officials in Fornost and Gondor" (a joint code, one event each).
+            let mut j = k;
+            while spans.get(j + 1).is_some_and(|&(sj, _, _)| {
+                is_agent(j + 1)
+                    && sj == spans[j].1 + 1
+                    && matches!(low[spans[j].1].as_str(), "and" | ",")
+            }) {
+                j += 1;
+            }
+            let shared = (j > k).then(|| actors_of(j)).flatten();
+            if let Some(list) = shared {
+                let lead = if former(s, s) {
+                    "~ELI".to_owned()
+                } else {
+                    code.clone()
+                };
+                let joint: Vec<String> = list.iter().map(|a| combine(a, &lead)).collect();
+                mentions.push((s, e, joint.join("/")));
+                continue;
+            }
             // An agent followed by "of/in/from" + actor: "ambassadors of Arnor, Osgiliath and
             // Gondor" gives each conjoined actor the agent.
             let next = spans.get(k + 1).filter(|&&(s2, _, a2)| {
@@ -470,6 +617,11 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                     && s2 == e + 1
                     && matches!(low[e].as_str(), "of" | "in" | "from")
             });
+            let code = if former(s, s) {
+                "~ELI".to_owned()
+            } else {
+                code
+            };
             if let Some(&(_, e2, a2)) = next {
                 if let Some(ac) = dict.code_at(a2, date) {
                     used[k + 1] = true;
@@ -553,7 +705,7 @@ fn conllu_records(xml: &str) -> HashMap<String, (String, Vec<String>)> {
         let text = block
             .split_once("<Text>")
             .and_then(|(_, t)| t.split_once("</Text>"))
-            .map(|(t, _)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|(t, _)| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))
             .unwrap_or_default();
         let rows: Vec<String> = block
             .split_once("<Parse>")
@@ -619,8 +771,16 @@ fn conllu_tokens(text: &str, rows: &[String]) -> Option<Vec<Token>> {
     Some(toks)
 }
 
-/// Actor code plus agent pattern: `~GOV` appends, `NGO~` prepends.
+/// Actor code plus agent pattern: `~GOV` appends, `NGO~` prepends; a joint code
+/// (`FRO/BIL`) gets the agent on each part.
 fn combine(actor: &str, agent: &str) -> String {
+    if actor.contains('/') {
+        return actor
+            .split('/')
+            .map(|a| combine(a, agent))
+            .collect::<Vec<_>>()
+            .join("/");
+    }
     if let Some(suffix) = agent.strip_prefix('~') {
         if actor.ends_with(suffix) {
             actor.to_owned()

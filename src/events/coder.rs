@@ -516,12 +516,13 @@ impl<'a> Sent<'a> {
         Some(out)
     }
 
-    /// The first actor right of `from` up to the next comma or clause end, crossing
+    /// The first actor right of `from` up to the next comma (after `through`) or clause end, crossing
     /// complementizers and verbs ("allowed that Mordor isn't ..."), with its conjuncts.
-    fn clause_actor_after(&self, from: usize) -> Vec<u32> {
+    fn clause_actor_after(&self, from: usize, through: usize) -> Vec<u32> {
         let n = self.n();
         let mut j = from;
-        while j < n.min(from + 25) && !self.hard_punct(j) && self.w(j) != "," {
+        // Commas inside the matched pattern (`through`: its end) do not end the clause.
+        while j < n.min(from + 25) && !self.hard_punct(j) && (self.w(j) != "," || j < through) {
             if let Some(m) = self.mention_start(j).filter(|&m| self.is_actor(m)) {
                 let mut stop = self.mention_end_local(m).max(j + 1);
                 while stop < n && !self.boundary(stop) && !is(words::PREP, self.w(stop)) {
@@ -893,6 +894,16 @@ impl<'a> Sent<'a> {
                     if !side.mentions.is_empty() {
                         return side;
                     }
+                    // A subject the phrase walk missed ("The X government issue condemned
+                    // ... and promised"): the nearest actor before that verb, not governed by
+                    // a preposition.
+                    let before = self.actor_before(k);
+                    if !before.is_empty() {
+                        return Side {
+                            mentions: before,
+                            ..Side::default()
+                        };
+                    }
                     break;
                 }
             }
@@ -932,6 +943,15 @@ impl<'a> Sent<'a> {
         let mut start = j;
         while start > 0 {
             let k = start - 1;
+            // "The European Union (EU) agree": a short parenthesis inside the phrase.
+            if self.w(k) == ")" {
+                if let Some(open) = (k.saturating_sub(8)..k).rev().find(|&t| self.w(t) == "(") {
+                    if (open + 1..k).all(|t| !self.hard_punct(t) && !self.verb_like(t)) {
+                        start = open;
+                        continue;
+                    }
+                }
+            }
             if self.w(k) == "," {
                 let mut a = k;
                 while a > 0 && self.w(a - 1) != "," && !self.hard_punct(a - 1) {
@@ -990,6 +1010,36 @@ impl<'a> Sent<'a> {
         side
     }
 
+    /// An adjective that may modify a conjunct ("the evil awful Gondor"): `ADJ` when tagged,
+    /// else a lowercase word that is no function word and no verb form.
+    fn modifier(&self, t: usize) -> bool {
+        if self.mention(t).is_some() || self.is_punct(t) {
+            return false;
+        }
+        if self.has_tags && !self.upos(t).is_empty() {
+            return self.upos(t) == "ADJ";
+        }
+        let w = self.w(t);
+        w.len() > 2
+            && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && self
+                .doc
+                .slice(self.tok(t).span)
+                .starts_with(|c: char| c.is_lowercase())
+            && ![
+                words::PREP,
+                words::SUBORD,
+                words::DET,
+                words::REL,
+                words::CONJ_GAP,
+                words::NEG,
+                words::SKIP,
+            ]
+            .iter()
+            .any(|list| is(list, w))
+            && !self.lex.is_verb_form(w)
+    }
+
     /// Actor mentions of a phrase: the head actor and the actors conjoined with it.
     fn actors_in(&self, a: usize, b: usize) -> Vec<u32> {
         let mut ms: Vec<u32> = Vec::new();
@@ -1014,7 +1064,11 @@ impl<'a> Sent<'a> {
                 self.mention_end_local(ms[0]),
                 self.mention_start_local(ms[1]),
             );
-            s1 > e0 && (e0..s1).all(|t| is(words::CONJ_GAP, self.w(t)))
+            s1 > e0
+                && is(words::CONJ_GAP, self.w(e0))
+                && (e0..s1).all(|t| is(words::CONJ_GAP, self.w(t)) || (self.modifier(t) && t > e0))
+                && (e0..s1)
+                    .all(|t| is(words::CONJ_GAP, self.w(t)) || (t..s1).all(|u| self.modifier(u)))
         };
         let mut k = if conjoined_with_next {
             0
@@ -1039,8 +1093,12 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let gap: Vec<&str> = (prev_end..start).map(|t| self.w(t)).collect();
-            let mut ok = !gap.is_empty();
+            // "X and Y, and Z ...": a list closed by its conjunction does not go on after a
+            // comma (a new clause or an apposition follows).
+            let closed = conj && gap.contains(&",");
+            let mut ok = !gap.is_empty() && !closed;
             let mut i = 0;
+            let mut joined = false;
             while i < gap.len() && ok {
                 let g = gap[i];
                 if g == ","
@@ -1051,7 +1109,10 @@ impl<'a> Sent<'a> {
                     i += 3; // ", left," in captions
                     continue;
                 }
-                if !is(words::CONJ_GAP, g) {
+                if is(words::CONJ_GAP, g) {
+                    joined = true;
+                } else if !(joined && (prev_end + i..start).all(|t| self.modifier(t))) {
+                    // "Fornost and the evil awful Gondor": adjectives of the next conjunct.
                     ok = false;
                 }
                 if g == "and" || g == "or" || g == "&" || g == "nor" {
@@ -1682,8 +1743,10 @@ pub(crate) fn code_sentence(
             }
         }
         if e.petrarch && !m.nominal {
+            // PETRARCH's target is the first actor in the verb phrase, words of the pattern
+            // in between ("allowed that Mordor isn't a really pleasant place").
             if targets.is_empty() && e.target_at.is_none() {
-                targets = s.clause_actor_after(end);
+                targets = s.clause_actor_after(m.head + 1, end);
             }
             if sources.is_empty() && subj.pronoun.is_none() && e.source_at.is_none() {
                 sources = s.actor_before(m.head);
@@ -1692,8 +1755,15 @@ pub(crate) fn code_sentence(
         // PETRARCH markers place the arguments by position in the pattern.
         let mut compound = false;
         if e.source_at.is_some() || e.target_at.is_some() || e.compound_at.is_some() {
+            // The subject; for PETRARCH a controlled verb's is the nearest actor before it
+            // ("Gollum was seen to break in ...").
+            let subject_side = if subj.mentions.is_empty() && e.petrarch {
+                s.actor_before(m.head)
+            } else {
+                subj.mentions.clone()
+            };
             let at = |mk: Mark| match mk {
-                Mark::Subject => subj.mentions.clone(),
+                Mark::Subject => subject_side.clone(),
                 Mark::After { item, skip } => m
                     .lits
                     .get(item)
@@ -1714,7 +1784,16 @@ pub(crate) fn code_sentence(
                 }
                 (None, Some(b)) => {
                     targets = at(b);
-                    sources = if b == Mark::Subject {
+                    // `NOTED + *`: with words before the target, the source is the subject of
+                    // the clause those words start ("X noted that Y regretted ...").
+                    let first_pre = m.tokens.first().copied().filter(|&t| t < m.head);
+                    let pre_subject = first_pre
+                        .filter(|_| b == Mark::Subject)
+                        .map(|t| s.subject(t).mentions)
+                        .unwrap_or_default();
+                    sources = if !pre_subject.is_empty() {
+                        pre_subject
+                    } else if b == Mark::Subject {
                         plain_target
                     } else {
                         subj.mentions.clone()
@@ -2067,7 +2146,8 @@ pub(crate) fn code_sentence(
                 for &b in &tgts {
                     let same = match (a, b) {
                         (Some(x), Some(y)) => {
-                            s.actor_of(x).is_some() && s.actor_of(x) == s.actor_of(y)
+                            (s.actor_of(x).is_some() && s.actor_of(x) == s.actor_of(y))
+                                || s.arg(x).code.is_some_and(|c| Some(c) == s.arg(y).code)
                         }
                         _ => false,
                     };

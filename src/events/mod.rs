@@ -30,7 +30,7 @@ pub use crate::shared::shared_dir;
 use std::sync::Arc;
 
 use crate::date::Precision;
-use crate::document::{DateValue, Document};
+use crate::document::{DateValue, Document, Event, EventArg};
 use crate::error::StageName;
 use crate::figures::dates::DateMatch;
 use crate::knowledge::Knowledge;
@@ -176,6 +176,7 @@ pub fn code_document_with(
             ws = we;
         }
     }
+    let mut events = split_joint_codes(events);
     let fallback = doc.published.map(|date| DateValue {
         date,
         precision: Precision::Day,
@@ -187,6 +188,47 @@ pub fn code_document_with(
         }
     }
     doc.events = events;
+}
+
+/// One event per part of a joint actor code: a dictionary entry coded `[FRO/BIL/SAM]` (the
+/// Shire stands for three actors) gives each its own event, as PETRARCH does.
+fn split_joint_codes(events: Vec<Event>) -> Vec<Event> {
+    let parts = |a: &Option<EventArg>| -> Vec<Option<String>> {
+        match a.as_ref().and_then(|x| x.code.as_deref()) {
+            Some(c) if c.contains('/') => c
+                .split('/')
+                .filter(|p| !p.is_empty())
+                .map(|p| Some(p.to_owned()))
+                .collect(),
+            _ => vec![None],
+        }
+    };
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        let (ss, ts) = (parts(&e.source), parts(&e.target));
+        if ss.len() == 1 && ts.len() == 1 && ss[0].is_none() && ts[0].is_none() {
+            out.push(e);
+            continue;
+        }
+        for sc in &ss {
+            for tc in &ts {
+                let mut x = e.clone();
+                if let (Some(c), Some(a)) = (sc, x.source.as_mut()) {
+                    a.code = Some(c.clone());
+                }
+                if let (Some(c), Some(a)) = (tc, x.target.as_mut()) {
+                    a.code = Some(c.clone());
+                }
+                let same = x.source.as_ref().and_then(|a| a.code.as_ref()).is_some()
+                    && x.source.as_ref().and_then(|a| a.code.as_ref())
+                        == x.target.as_ref().and_then(|a| a.code.as_ref());
+                if !same {
+                    out.push(x);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Fills the country, latitude and longitude of event places from the embedded gazetteer

@@ -4,10 +4,12 @@
 //! Each verb and each pattern becomes a lexicon [`Entry`]: the verb is the head; words after
 //! the `*` become pattern items with gaps between them (PETRARCH lets other words intervene);
 //! `$` (source), `+` (target), `%` (both) and `^` (skip) are positions our argument rules
-//! find themselves, so they only separate items. Patterns with words before the verb, and
-//! multi-word verbs whose verb is not first, cannot be expressed as head-first patterns and are
-//! skipped (counted in [`VerbStats::skipped`]). Codes are kept as written (`[042:043]` → `042`),
-//! so dictionaries with other code sets still round-trip.
+//! find themselves, so they only separate items. Words before the verb (`NOT *`, and the words
+//! of a multi-word verb such as `WIRE_+TAP` before its `+` verb) must precede it; a block's
+//! patterns apply to each of its verbs, multi-word ones (`+CORDON_OFF`) included. Patterns with
+//! two verbs or an unknown synset are skipped (counted in [`VerbStats::skipped`]). Codes are
+//! kept as written (`[042:043]` → `042`), so dictionaries with other code sets still
+//! round-trip.
 //!
 //! ```
 //! use eventframe::events::{petrarch, Lexicon};
@@ -100,8 +102,9 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         ]
         .map(String::from)
         .to_vec(),
-        // PETRARCH codes a compound subject without a target as a reciprocal event.
-        sym: true,
+        // Set below for codes with a reverse (`[064:064]`): a compound subject without a
+        // target then acts on itself, each member on each other.
+        sym: false,
         place_to: false,
         loc2target: false,
         need_target: false,
@@ -159,6 +162,42 @@ fn tokens(body: &str) -> Vec<String> {
     out
 }
 
+/// A verb of a block, with the words written before and after it (`WIRE_+TAP`,
+/// `+CORDON_OFF`): the patterns of the block apply to each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct BlockVerb {
+    before: Vec<String>,
+    verb: String,
+    after: Vec<String>,
+}
+
+impl BlockVerb {
+    /// Items from the verb on: the verb, its own words right after it, then `rest`.
+    fn items(&self, rest: Vec<Item>) -> Vec<Item> {
+        let mut all = vec![Item::Words(vec![self.verb.clone()].into())];
+        all.extend(
+            self.after
+                .iter()
+                .map(|w| Item::Words(vec![w.clone()].into())),
+        );
+        all.extend(rest);
+        all
+    }
+
+    /// Items before the verb: a pattern's own, then the verb's words right before it.
+    fn pre(&self, mut pre: Vec<Item>) -> Vec<Item> {
+        if !self.before.is_empty() && !pre.is_empty() && pre.last() != Some(&Item::Gap) {
+            pre.push(Item::Gap);
+        }
+        pre.extend(
+            self.before
+                .iter()
+                .map(|w| Item::Words(vec![w.clone()].into())),
+        );
+        pre
+    }
+}
+
 /// Adds the verbs and patterns of a PETRARCH verb dictionary to `lex`.
 ///
 /// # Errors
@@ -170,7 +209,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
     let mut cur_set: Option<(String, Vec<String>)> = None;
     let mut block_code: Option<String> = None;
     let mut block_rev: Option<String> = None;
-    let mut block_verbs: Vec<String> = Vec::new();
+    let mut block_verbs: Vec<BlockVerb> = Vec::new();
     let mut in_block = false;
 
     let close_set = |cur: &mut Option<(String, Vec<String>)>,
@@ -381,11 +420,9 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             for v in &block_verbs {
                 // Other words may come between the verb and the pattern ("abandon full
                 // diplomatic ties"), except for particles glued to it ("*_OUT").
-                let mut all = vec![Item::Words(vec![v.clone()].into())];
-                all.extend(items.iter().cloned());
                 let mut e = entry(
-                    all,
-                    pre.clone(),
+                    v.items(items.clone()),
+                    v.pre(pre.clone()),
                     code.clone(),
                     format!("petrarch:{} -{}", code, body.trim_end()),
                 );
@@ -394,6 +431,7 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
                 e.compound_at = compound_at;
                 e.pattern = true;
                 e.reverse.clone_from(&rev);
+                e.sym = rev.is_some();
                 lex.push(e);
                 stats.patterns += 1;
             }
@@ -404,10 +442,21 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
             Some(i) => (line[..i].trim(), &line[i..]),
             None => (line, ""),
         };
+        // Forms of a multi-word verb name the verb word with `+` (`WIRE_+TAPPED`) or put it
+        // first (`+CORDONED_OFF`); only that word is an inflected form.
         let forms: Vec<String> = rest
             .split_once('{')
             .and_then(|(_, r)| r.split_once('}'))
-            .map(|(f, _)| f.split_whitespace().map(clean_word).collect())
+            .map(|(f, _)| {
+                f.split_whitespace()
+                    .filter_map(|form| {
+                        let ps: Vec<&str> = form.split('_').filter(|p| !p.is_empty()).collect();
+                        let at = ps.iter().position(|p| p.starts_with('+')).unwrap_or(0);
+                        ps.get(at).map(|p| clean_word(p.trim_start_matches('+')))
+                    })
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            })
             .unwrap_or_default();
         let own_code = rest.rfind('[').and_then(|i| code_of(&rest[i..]));
         let own_rev = if own_code.is_some() {
@@ -417,38 +466,46 @@ pub fn extend(lex: &mut Lexicon, text: &str) -> Result<VerbStats, LexiconError> 
         };
         let head_part = head_part.split_whitespace().collect::<Vec<_>>().join("_");
         let parts: Vec<&str> = head_part.split('_').filter(|p| !p.is_empty()).collect();
+        // `KLM_NOP_+RST`: the verb is the word marked `+`, else the first.
         let verb_at = parts.iter().position(|p| p.starts_with('+')).unwrap_or(0);
-        if verb_at > 0 || parts.is_empty() {
+        let Some(verb) = parts
+            .get(verb_at)
+            .map(|p| clean_word(p.trim_start_matches('+')))
+        else {
             stats.skipped += 1;
             continue;
-        }
-        let verb = clean_word(parts[0].trim_start_matches('+'));
+        };
         if verb.is_empty() || verb.starts_with('&') {
             stats.skipped += 1;
             continue;
         }
+        let words_of = |ps: &[&str]| -> Vec<String> {
+            ps.iter()
+                .map(|p| clean_word(p.trim_start_matches('+')))
+                .collect()
+        };
+        let bv = BlockVerb {
+            before: words_of(&parts[..verb_at]),
+            verb: verb.clone(),
+            after: words_of(&parts[verb_at + 1..]),
+        };
         for f in &forms {
             lex.add_form(f, &verb, true);
         }
-        if parts.len() == 1 && !block_verbs.contains(&verb) {
-            block_verbs.push(verb.clone());
-        }
         if let Some(code) = own_code.or_else(|| block_code.clone()) {
-            let mut items = vec![Item::Words(vec![verb].into())];
-            items.extend(
-                parts[1..]
-                    .iter()
-                    .map(|p| Item::Words(vec![clean_word(p)].into())),
-            );
             let mut e = entry(
-                items,
-                Vec::new(),
+                bv.items(Vec::new()),
+                bv.pre(Vec::new()),
                 code.clone(),
                 format!("petrarch:{code} {head_part}"),
             );
+            e.sym = own_rev.is_some();
             e.reverse = own_rev;
             lex.push(e);
             stats.verbs += 1;
+        }
+        if !block_verbs.contains(&bv) {
+            block_verbs.push(bv);
         }
     }
     Ok(stats)
@@ -504,11 +561,11 @@ IDLE
         let mut lex = Lexicon::default();
         let st = extend(&mut lex, DICT).unwrap();
         assert_eq!(st.synsets, 1);
-        // restore, renew, wind down; PRE_+VERB skipped; IDLE has no code.
-        assert_eq!(st.verbs, 3);
-        // 5 patterns × 2 single-word verbs ("NOT *" keeps "not" as a word before the verb);
-        // `&CASH` is not defined yet where it is used.
-        assert_eq!(st.patterns, 10);
+        // restore, renew, wind down, pre verb; IDLE has no code.
+        assert_eq!(st.verbs, 4);
+        // 5 patterns × the 4 verbs of the block ("NOT *" keeps "not" as a word before the
+        // verb); `&CASH` is not defined yet where it is used.
+        assert_eq!(st.patterns, 20);
         assert!(st.skipped >= 1);
         assert!(lex.form_of("renewed", "renew"));
         let codes: Vec<&str> = lex
@@ -517,7 +574,15 @@ IDLE
             .filter_map(|e| e.code.as_deref())
             .collect();
         assert!(codes.contains(&"064") && codes.contains(&"070") && codes.contains(&"087"));
-        assert!(codes.contains(&"120") && !codes.contains(&"999"));
+        assert!(codes.contains(&"120") && codes.contains(&"999"));
+        // `PRE_+VERB`: "verb" is the head, "pre" must come right before it.
+        let pv = lex
+            .entries
+            .iter()
+            .find(|e| e.code.as_deref() == Some("999"))
+            .unwrap();
+        assert_eq!(pv.items[0].words(), ["verb"]);
+        assert_eq!(pv.pre.len(), 1);
         let not = lex
             .entries
             .iter()

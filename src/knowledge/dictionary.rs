@@ -5,6 +5,8 @@
 //!   matching is not reproduced: phrases match whole tokens);
 //! - several codes with validity ranges: `[RUSGOV 20000507-20080507][RUSGOV >20120507]`, with
 //!   dates as `YYYYMMDD` or `YYMMDD` (years ≤ 50 are 20YY), `>date` (from) and `<date` (until);
+//! - joint codes: `[FRO/BIL/SAM]` (the entry stands for several actors; kept joined, and the
+//!   events stage codes one event for each);
 //! - `+ALIAS` lines add synonyms to the entry above; an indented `[CODE]` line gives the codes of
 //!   an entry written without them;
 //! - agents: `[~GOV]` (suffix agent, appended to a country code) and `[NGO~]` (prefix);
@@ -110,25 +112,24 @@ fn parse_date(s: &str) -> Option<Date> {
     Date::new(y, rest[..2].parse().ok()?, rest[2..4].parse().ok()?)
 }
 
-/// Parses the inside of one `[...]` block (`A/B` gives several codes; `+++`, `---`: uncoded).
+/// Parses the inside of one `[...]` block (`+++`, `---`: uncoded). `[FRO/BIL/SAM]` is a joint
+/// code, kept as written: the entry stands for several actors at once (the events stage codes
+/// one event for each).
 fn parse_codes(inner: &str) -> Result<Vec<DatedCode>, String> {
-    let one = parse_code(&inner.replace('/', "").replace('+', "-"))?;
+    let mut one = parse_code(&inner.replace('/', "").replace('+', "-"))?;
     let (code_part, _) = inner
         .trim()
         .split_once(char::is_whitespace)
         .unwrap_or((inner.trim(), ""));
-    if !code_part.contains('/') {
-        return Ok(vec![one]);
+    if code_part.contains('/') {
+        one.code = code_part
+            .split('/')
+            .filter(|c| !c.is_empty())
+            .map(str::to_ascii_uppercase)
+            .collect::<Vec<_>>()
+            .join("/");
     }
-    Ok(code_part
-        .split('/')
-        .filter(|c| !c.is_empty())
-        .map(|c| DatedCode {
-            code: c.to_ascii_uppercase(),
-            from: one.from,
-            to: one.to,
-        })
-        .collect())
+    Ok(vec![one])
 }
 
 /// Parses the inside of one `[...]` block with a single code.
@@ -467,10 +468,18 @@ pub fn parse(text: &str, file: &str, agents: bool) -> Parsed {
 }
 
 /// Combines an actor code with an agent code: (`ISR`, `~MIL`) → `ISRMIL`, (`ISR`, `NGO~`) →
-/// `NGOISR`; without an actor the agent's own letters.
+/// `NGOISR`; without an actor the agent's own letters. A joint code gets the agent on each
+/// part: (`FRO/BIL`, `~GOV`) → `FROGOV/BILGOV`.
 #[must_use]
 pub fn apply_agent(actor: Option<&str>, agent: &str) -> String {
     let base = actor.unwrap_or("");
+    if base.contains('/') {
+        return base
+            .split('/')
+            .map(|a| apply_agent(Some(a), agent))
+            .collect::<Vec<_>>()
+            .join("/");
+    }
     if let Some(suffix) = agent.strip_prefix('~') {
         format!("{base}{suffix}")
     } else if let Some(prefix) = agent.strip_suffix('~') {
@@ -509,6 +518,21 @@ mod tests {
         assert!(p.warnings[0].to_string().starts_with("t.txt:"));
         assert_eq!(apply_agent(Some("ISR"), "~MIL"), "ISRMIL");
         assert_eq!(apply_agent(Some("ISR"), "NGO~"), "NGOISR");
+        assert_eq!(apply_agent(Some("FRO/BIL"), "~GOV"), "FROGOV/BILGOV");
+    }
+
+    #[test]
+    fn joint_codes_stay_joined() {
+        let p = parse(
+            "THE_SHIRE [fro/BIL/SAM]\nLORIEN [ELR/GAL >20000101]\n",
+            "j.txt",
+            false,
+        );
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        assert_eq!(code_at(&p.entries[0].codes, None), Some("FRO/BIL/SAM"));
+        let lorien = &p.entries[1].codes;
+        assert_eq!(lorien.len(), 1);
+        assert_eq!(code_at(lorien, Date::new(2001, 1, 1)), Some("ELR/GAL"));
     }
 
     #[test]
