@@ -91,7 +91,7 @@ pub const MODALITIES: &[&str] = &[
     "reported",
 ];
 /// Date precisions.
-pub const PRECISIONS: &[&str] = &["day", "week", "month", "year", "decade"];
+pub const PRECISIONS: &[&str] = &["day", "week", "month", "quarter", "year", "decade"];
 
 /// `documents`: one row per input document, whatever happened to it.
 pub const DOCUMENTS: &[Column] = &[
@@ -309,7 +309,7 @@ pub const EVENTS: &[Column] = &[
         "date_precision",
         Enum(PRECISIONS),
         true,
-        "day, week, month, year or decade.",
+        "day, week, month, quarter, year or decade.",
     ),
     col(
         "date_is_fallback",
@@ -389,7 +389,7 @@ pub const FIGURES: &[Column] = &[
         "date_precision",
         Enum(PRECISIONS),
         true,
-        "day, week, month, year or decade.",
+        "day, week, month, quarter, year or decade.",
     ),
     col("event_id", Str, true, "Event the figure measures."),
     col("rule", Str, false, "Rule that produced the figure."),
@@ -476,6 +476,14 @@ mod tests {
             .map(|l| l.as_str())
             .collect();
         assert_eq!(labels, MENTION_LABELS);
+        use crate::date::Precision::{self, Day, Decade, Month, Quarter, Week, Year};
+        let precisions = [Day, Week, Month, Quarter, Year, Decade];
+        // A new variant fails to compile here until it is listed (and added to PRECISIONS).
+        let listed = |p: Precision| match p {
+            Day | Week | Month | Quarter | Year | Decade => p.as_str(),
+        };
+        let names: Vec<&str> = precisions.into_iter().map(listed).collect();
+        assert_eq!(names, PRECISIONS);
     }
 
     #[test]
