@@ -3077,6 +3077,14 @@ fn quarter_expr(cx: &Cx<'_>, i: usize) -> Option<TokDate> {
     // "Q3 2024", "Q3 of next year", "Q1-2025", "Q4"
     if let Some((q, k)) = q_quarter(cx, i) {
         let (te, year) = quarter_year(cx, k);
+        // "the Audi Q3": a name, unless a year follows
+        let after_name = i > 0
+            && cx.capitalized(i - 1)
+            && cx.kind(i - 1) == Some(K::Word)
+            && !lex::is_stop_word(cx.lw(i - 1).b());
+        if after_name && year.is_none() {
+            return None;
+        }
         let y = year.or_else(|| Some(nearest_quarter_year(cx.base?, q, cx.is_future(i))));
         return Some(TokDate {
             ts: i,
@@ -3739,6 +3747,8 @@ mod tests {
                 &[("third-quarter", "2024-Q3")],
             ),
             ("The Q35 engine and Q3s.", "2024-11-06", &[]),
+            ("She drives an Audi Q3.", "2024-11-06", &[]),
+            ("In Q3 sales rose.", "2024-11-06", &[("Q3", "2024-Q3")]),
         ];
         for (text, base, want) in cases {
             let got = iso(text, base);
