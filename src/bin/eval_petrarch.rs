@@ -13,7 +13,13 @@
 //! replace the built-in lexicon (their codes are the suite's own); `--extend` adds them to it.
 //! Documents are prepared here (a small tokeniser and a TABARI actor/agent matcher reading
 //! `PETR.Validate.{actors,agents}.txt`) so that the events stage is measured on its own;
-//! `--pipeline` instead runs the full `Pipeline` with those dictionaries in `Config`.
+//! `--pipeline` instead runs the full `Pipeline` with those dictionaries in `Config`. The
+//! matcher follows the TABARI conventions: `_` joins adjacent words while a space lets up to two
+//! other words in (`ITHILEN TELEVISION`), joint codes (`[FRO/BIL/SAM]`) give one event per
+//! code, agents attach to the actor before them or after `of`/`in`/`from` (shared by conjoined
+//! agents), and "former" turns the agent into `ELI` (TABARI's FORMER conversion).
+//! `--udpipe` takes the tag layer from the suite's UD parses; `--debug=ID` prints one record's
+//! mentions and events.
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;

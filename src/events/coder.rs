@@ -53,6 +53,8 @@ struct Right {
     agreement: bool,
     /// Any agreement noun in the object.
     agreement_any: bool,
+    /// A `by` phrase was seen (an agent, actor or not).
+    by: bool,
     end: usize,
 }
 
@@ -271,6 +273,7 @@ impl<'a> Sent<'a> {
                 let a = self.w(k - 1);
                 let adjective = a.len() > 2
                     && a.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && !self.capitalized(k - 1)
                     && !a.ends_with('s')
                     && !is(words::SKIP, a)
                     && !is(words::PREP, a)
@@ -294,12 +297,14 @@ impl<'a> Sent<'a> {
                 return true;
             }
         }
-        // "a brief clash": one adjective between a determiner and a base form.
+        // "a brief clash": one adjective between a determiner and a base form (not a name:
+        // "the Nasgul said").
         i > 1
             && base_form
             && !w.ends_with('s')
             && !prev.ends_with('s')
             && prev.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !self.capitalized(i - 1)
             && !is(words::SKIP, prev)
             && !is(words::PREP, prev)
             && !is(words::SUBORD, prev)
@@ -1180,6 +1185,11 @@ impl<'a> Sent<'a> {
             if j > from && self.finite_verb(j) {
                 break;
             }
+            // "allowed to leave": a verb the pattern consumed continues the phrase.
+            if w == "to" && skip.contains(&(j + 1)) {
+                j += 1;
+                continue;
+            }
             // "to" + verb starts an infinitive clause, not a "to X" phrase.
             if w == "to"
                 && j + 1 < self.n()
@@ -1225,6 +1235,7 @@ impl<'a> Sent<'a> {
             if is(words::PREP, w) && self.mention_start(j).is_none() {
                 content = 0;
                 mode = if (passive || e.noun) && w == "by" {
+                    r.by = true;
                     Mode::Agent
                 } else if w == "by" && mode == Mode::Object && j > from {
                     // "condemned an attack by X": the agent inside the object is the target.
@@ -1502,6 +1513,7 @@ pub(crate) fn code_sentence(
 ) {
     let lex = s.lex;
     let matches = s.find_matches();
+
     // "he"/"she" stand for the last person named in this or the previous sentence.
     let recent_person = state
         .last_person
@@ -1681,8 +1693,9 @@ pub(crate) fn code_sentence(
         } else {
             s.dep_args(m.head, e)
         };
+        // PETRARCH reads a passive without a `by` phrase as active.
         let passive = (passive || dep.as_ref().is_some_and(|d| d.passive))
-            && !(e.petrarch && right.agent.is_empty());
+            && !(e.petrarch && right.agent.is_empty() && !right.by);
         let (mut sources, mut targets) = if m.nominal {
             let src = if right.agent.is_empty() {
                 subj.mentions.clone()
@@ -1748,7 +1761,7 @@ pub(crate) fn code_sentence(
             if targets.is_empty() && e.target_at.is_none() {
                 targets = s.clause_actor_after(m.head + 1, end);
             }
-            if sources.is_empty() && subj.pronoun.is_none() && e.source_at.is_none() {
+            if sources.is_empty() && subj.pronoun.is_none() && e.source_at.is_none() && !passive {
                 sources = s.actor_before(m.head);
             }
         }
