@@ -304,3 +304,30 @@ fn full_pipeline_codes_firing_and_donations() {
         }
     }
 }
+
+#[test]
+fn auxiliaries_and_hyphenated_modifiers_are_no_triggers() {
+    // (text, the number of events expected, the trigger words none of them may have)
+    let cases = [
+        // "have" is the auxiliary of "held": one meeting, coded both ways, from one trigger.
+        (
+            "Russia and Syria have held talks at the Kremlin.",
+            2,
+            "have held talks",
+        ),
+        // "shoulder-fired" describes the missiles; nobody fired.
+        ("Syria bought shoulder-fired missiles.", 0, "fired"),
+    ];
+    for (text, n, bad) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "aux".into(),
+            text: Some(text.into()),
+            published: Some("2024-11-06".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let triggers: Vec<&str> = d.events.iter().map(|e| d.slice(e.trigger)).collect();
+        assert_eq!(d.events.len(), n, "{text}: {triggers:?}");
+        assert!(!triggers.contains(&bad), "{text}: {triggers:?}");
+    }
+}

@@ -618,6 +618,23 @@ impl<'a> Sent<'a> {
             {
                 continue;
             }
+            // The second half of a hyphenated modifier ("shoulder-fired missiles", "state-run
+            // television") is no verb, unless the first half is a prefix ("re-arrested").
+            if i >= 2
+                && self.w(i - 1) == "-"
+                && self.tok(i - 2).span.end == self.tok(i - 1).span.start
+                && self.tok(i - 1).span.end == self.tok(i).span.start
+                && !is(words::HYPHEN_PREFIXES, self.w(i - 2))
+            {
+                continue;
+            }
+            // An auxiliary ("have held talks") is never the event's verb; its main verb is.
+            if self.has_tags
+                && self.upos(i) == "AUX"
+                && matches!(self.deprel(i), "aux" | "aux:pass")
+            {
+                continue;
+            }
             let nominal = self.nominal_context(i);
             let mut best: Option<Match> = None;
             let mut seen: Vec<usize> = Vec::new();

@@ -1,5 +1,10 @@
 //! Closed word classes used by the surface rules (lowercase).
 
+/// Prefixes whose hyphenated verb is still the verb ("re-arrested", "co-sponsored").
+pub const HYPHEN_PREFIXES: &[&str] = &[
+    "re", "co", "pre", "counter", "over", "under", "out", "mis", "cross", "inter", "de", "un",
+];
+
 /// Auxiliaries, modals, negation and adverbs that sit between a subject and its verb.
 pub const SKIP: &[&str] = &[
     "has",
