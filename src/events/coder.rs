@@ -1097,9 +1097,12 @@ impl<'a> Sent<'a> {
         } else {
             ms.iter().position(|&m| self.has_country(m)).unwrap_or(0)
         };
-        // "Ukrainian President Volodymyr Zelenskyy": prefer the named actor over the adjective.
+        // "Ukrainian President Volodymyr Zelenskyy", "Zimbabwe President Robert Mugabe": prefer
+        // the named actor over the country word before the title.
         while k + 1 < ms.len()
-            && self.doc.mentions[ms[k] as usize].label == EntityLabel::Norp
+            && (self.doc.mentions[ms[k] as usize].label == EntityLabel::Norp
+                || (self.doc.mentions[ms[k] as usize].label == EntityLabel::Gpe
+                    && self.doc.mentions[ms[k + 1] as usize].label == EntityLabel::Person))
             && self.mention_start_local(ms[k + 1]) <= self.mention_end_local(ms[k]) + 3
             && (self.mention_end_local(ms[k])..self.mention_start_local(ms[k + 1]))
                 .all(|t| !is(words::CONJ_GAP, self.w(t)) && !is(words::PREP, self.w(t)))
