@@ -11,41 +11,26 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use eventframe::pipeline::{Config, Input, Pipeline};
-use eventframe::shared::shared_dir;
+use eventframe::shared::{reuters_bodies, shared_dir};
 
-/// `<BODY>` texts of the Reuters-21578 SGML files read as Latin-1, up to `limit`.
+/// Article bodies of the Reuters-21578 SGML files, up to `limit` (empty without the data).
 fn bodies(limit: usize) -> Vec<String> {
     let Some(shared) = shared_dir() else {
         return Vec::new();
     };
     let dir = shared.join("data/corpus/reuters21578");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|r| r.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "sgm"));
-    files.sort();
     let mut out = Vec::new();
-    for f in files {
-        let Ok(bytes) = std::fs::read(&f) else {
-            continue;
-        };
-        let text: String = bytes.iter().map(|&b| b as char).collect();
-        for part in text.split("<BODY>").skip(1) {
-            let Some(end) = part.find("</BODY>") else {
-                continue;
-            };
-            let body = part[..end]
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&")
-                .replace('\u{3}', "");
-            let body = body.trim_end().trim_end_matches("Reuter").trim_end();
-            out.push(body.to_string());
-            if out.len() >= limit {
-                return out;
-            }
+    for k in 0..22 {
+        let path = dir.join(format!("reut2-{k:03}.sgm"));
+        if let Err(e) = reuters_bodies(&path, &mut out) {
+            eprintln!("cannot read `{}`: {e}", path.display());
+            break;
+        }
+        if out.len() >= limit {
+            break;
         }
     }
+    out.truncate(limit);
     out
 }
 

@@ -7,38 +7,12 @@
 //! cargo run --release --bin bench_text -- 5       # 5 rounds
 //! ```
 
-use eventframe::shared::shared_dir;
+use eventframe::shared::{reuters_bodies, shared_dir};
 use std::hint::black_box;
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use eventframe::text::segment;
-
-/// `<BODY>` texts of one SGML file read as Latin-1, with the few entities unescaped.
-fn bodies(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
-    let bytes = std::fs::read(path)?;
-    let text: String = bytes.iter().map(|&b| b as char).collect();
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find("<BODY>") {
-        let after = &rest[i + 6..];
-        let Some(j) = after.find("</BODY>") else {
-            break;
-        };
-        let body = after[..j]
-            .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3}')
-            .trim_end_matches("&#3;")
-            .trim_end()
-            .trim_end_matches("Reuter")
-            .trim_end_matches("REUTER")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
-        out.push(body);
-        rest = &after[j..];
-    }
-    Ok(())
-}
 
 /// CPU time of this thread in seconds (Linux `schedstat`), or `None` elsewhere.
 ///
@@ -87,7 +61,7 @@ fn main() -> ExitCode {
     let mut docs = Vec::new();
     for k in 0..22 {
         let p = dir.join(format!("reut2-{k:03}.sgm"));
-        if let Err(e) = bodies(&p, &mut docs) {
+        if let Err(e) = reuters_bodies(&p, &mut docs) {
             eprintln!("cannot read `{}`: {e}", p.display());
             return ExitCode::FAILURE;
         }

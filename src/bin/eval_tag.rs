@@ -209,19 +209,12 @@ fn run() -> Result<(), String> {
 /// without subtypes). Returns Tokens, Sentences, Words, UPOS, XPOS, Lemmas, UAS, LAS.
 fn raw_scores(tag: &Tag, files: &[std::path::PathBuf]) -> Result<[f64; 8], String> {
     use eventframe::tag::conll18::{
-        align_words, read_conllu, spans_score, system_words, Score, Sp,
+        align_words, read_conllu, spans_score, system_sentences, system_words, Score,
     };
     let tb = read_conllu(files)?;
     let seg = eventframe::text::segment_full(&tb.text);
     let (sys_tokens, sys_words) = system_words(&tb.text, &seg);
-    let sys_sents: Vec<Sp> = seg
-        .sentences
-        .iter()
-        .map(|s| Sp {
-            start: s.span.start,
-            end: s.span.end,
-        })
-        .collect();
+    let sys_sents = system_sentences(&seg);
     let mut doc = eventframe::Document::new("raw", tb.text.clone(), None);
     doc.tokens = seg.tokens.clone();
     doc.sentences = seg.sentences.clone();

@@ -15,7 +15,7 @@
 
 use eventframe::shared::shared_dir;
 use eventframe::tag::conll18::{
-    align_words, read_conllu, spans_score, system_words, Score, Sp, Treebank,
+    align_words, read_conllu, spans_score, system_sentences, system_words, Score, Sp, Treebank,
 };
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -32,14 +32,7 @@ struct Result3 {
 fn evaluate(tb: &Treebank, errors: usize) -> Result3 {
     let seg = segment_full(&tb.text);
     let (sys_tokens, sys_words) = system_words(&tb.text, &seg);
-    let sys_sents: Vec<Sp> = seg
-        .sentences
-        .iter()
-        .map(|s| Sp {
-            start: s.span.start,
-            end: s.span.end,
-        })
-        .collect();
+    let sys_sents = system_sentences(&seg);
     let aligned = align_words(&tb.words, &sys_words);
     if errors > 0 {
         report_errors(tb, &seg, &aligned, &sys_sents, errors);

@@ -621,9 +621,7 @@ impl<'a> Sent<'a> {
             // The second half of a hyphenated modifier ("shoulder-fired missiles", "state-run
             // television") is no verb, unless the first half is a prefix ("re-arrested").
             if i >= 2
-                && self.w(i - 1) == "-"
-                && self.tok(i - 2).span.end == self.tok(i - 1).span.start
-                && self.tok(i - 1).span.end == self.tok(i).span.start
+                && crate::mentions::attached_hyphen(self.doc, self.ts + i - 1)
                 && !is(words::HYPHEN_PREFIXES, self.w(i - 2))
             {
                 continue;

@@ -347,35 +347,75 @@ pub(crate) fn ordinal_word(w: &[u8]) -> Option<(u32, bool)> {
     Some((v, plural))
 }
 
+/// Full month names, lowercase, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Full weekday names, lowercase, Monday first.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Position of `w` in `names`.
+fn name_index(names: &[&str], w: &[u8]) -> Option<u32> {
+    names
+        .iter()
+        .position(|n| n.as_bytes() == w)
+        .map(|i| i as u32)
+}
+
 /// Month names and abbreviations (1..=12).
 pub(crate) fn month_word(w: &[u8]) -> Option<u32> {
+    if let Some(i) = name_index(&MONTH_NAMES, w) {
+        return Some(i + 1);
+    }
     Some(match w {
-        b"january" | b"jan" => 1,
-        b"february" | b"feb" => 2,
-        b"march" | b"mar" => 3,
-        b"april" | b"apr" => 4,
-        b"may" => 5,
-        b"june" | b"jun" => 6,
-        b"july" | b"jul" => 7,
-        b"august" | b"aug" => 8,
-        b"september" | b"sept" | b"sep" => 9,
-        b"october" | b"oct" => 10,
-        b"november" | b"nov" => 11,
-        b"december" | b"dec" => 12,
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sept" | b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
         _ => return None,
     })
 }
 
-/// Weekday names (0 = Monday).
+/// Weekday names and abbreviations (0 = Monday).
 pub(crate) fn weekday_word(w: &[u8]) -> Option<u32> {
+    if let Some(i) = name_index(&WEEKDAY_NAMES, w) {
+        return Some(i);
+    }
     Some(match w {
-        b"monday" | b"mon" => 0,
-        b"tuesday" | b"tues" | b"tue" => 1,
-        b"wednesday" | b"wed" => 2,
-        b"thursday" | b"thu" | b"thurs" => 3,
-        b"friday" | b"fri" => 4,
-        b"saturday" | b"sat" => 5,
-        b"sunday" | b"sun" => 6,
+        b"mon" => 0,
+        b"tues" | b"tue" => 1,
+        b"wed" => 2,
+        b"thu" | b"thurs" => 3,
+        b"fri" => 4,
+        b"sat" => 5,
+        b"sun" => 6,
         _ => return None,
     })
 }

@@ -29,6 +29,8 @@ use crate::pipeline::{Stage, StageError};
 
 pub mod dates;
 mod lex;
+
+pub(crate) use lex::{MONTH_NAMES, WEEKDAY_NAMES};
 pub mod numbers;
 
 use lex::{tokenize, Tok, K};

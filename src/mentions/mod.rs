@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use crate::document::{Document, EntityLabel, Mention, Span, Token, TokenKind};
 use crate::error::StageName;
+use crate::figures::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::knowledge::{EntryRef, Knowledge, Match, RoleKind};
 use crate::ner::NerModel;
 use crate::pipeline::{Stage, StageError};
@@ -660,27 +661,11 @@ pub fn find_mentions_with(kb: &Knowledge, doc: &Document, ner: Option<&NerModel>
     out
 }
 
-/// Day and month names: never the last word of a name ("to Yevpatoria Thursday").
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Day and month names: never the last word of a name ("to Yevpatoria Thursday"). Full names
+/// only, and not "may" (Theresa May).
+fn calendar_word(w: &str) -> bool {
+    w != "may" && (MONTH_NAMES.contains(&w) || WEEKDAY_NAMES.contains(&w))
+}
 
 /// Prepositions before a place ("fighting in Kandahar"); people and companies follow them
 /// rarely.
@@ -696,8 +681,9 @@ const NAME_PARTICLES: &[&str] = &[
     "dos", "das", "la", "le",
 ];
 
-/// Whether token `i` is a hyphen written without spaces between two words ("Jean-Bertrand").
-fn attached_hyphen(doc: &Document, i: usize) -> bool {
+/// Whether token `i` is a hyphen written without spaces between two words ("Jean-Bertrand");
+/// any dash the `text` stage normalises to `-` counts (U+2010 to U+2013, U+2212).
+pub(crate) fn attached_hyphen(doc: &Document, i: usize) -> bool {
     let (Some(h), Some(prev), Some(next)) = (
         doc.tokens.get(i),
         i.checked_sub(1).and_then(|p| doc.tokens.get(p)),
@@ -705,10 +691,15 @@ fn attached_hyphen(doc: &Document, i: usize) -> bool {
     ) else {
         return false;
     };
-    tok_text(doc, h) == "-"
+    h.norm_or(&doc.text) == "-"
         && prev.span.end == h.span.start
         && h.span.end == next.span.start
         && h.sentence == next.sentence
+}
+
+/// Whether "-led" starts at token `i`, glued to the name before it ("U.S.-led forces").
+fn led_at(doc: &Document, i: usize) -> bool {
+    attached_hyphen(doc, i) && lower(doc, i + 1) == "led"
 }
 
 /// Completes the NER model's person names where its tokens stop short: over hyphens inside a
@@ -784,7 +775,7 @@ fn tidy_model_span(
     mut label: EntityLabel,
 ) -> Option<(usize, usize, EntityLabel)> {
     let end = b;
-    while b > a + 1 && CALENDAR_WORDS.contains(&lower(doc, b - 1).as_str()) {
+    while b > a + 1 && calendar_word(&lower(doc, b - 1)) {
         b -= 1;
     }
     let prep = if a > 0 {
@@ -1059,11 +1050,7 @@ fn sentence_mentions(
                     j += 1;
                 }
                 // "U.S.-led forces", "the Saudi-led coalition": the leader owns the group.
-                let led = !glued
-                    && j == m.end
-                    && attached_hyphen(doc, j)
-                    && lower(doc, j + 1) == "led"
-                    && j + 2 < b;
+                let led = !glued && j == m.end && led_at(doc, j) && j + 2 < b;
                 if led {
                     j += 2;
                 }
@@ -1628,7 +1615,7 @@ pub fn analyse(kb: &Knowledge, doc: &Document, m: &Mention, caps: &HashMap<u32, 
             let mut j = mt.end;
             if j < b && is_possessive(doc, j) {
                 j += 1;
-            } else if attached_hyphen(doc, j) && lower(doc, j + 1) == "led" {
+            } else if led_at(doc, j) {
                 j += 2; // "U.S.-led forces"
             }
             if let Some(rt) = kb.match_at(doc, j, all_caps) {

@@ -321,6 +321,18 @@ pub fn align_words(g: &[Word], s: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// System sentence spans of a segmentation.
+#[must_use]
+pub fn system_sentences(seg: &Segmentation) -> Vec<Sp> {
+    seg.sentences
+        .iter()
+        .map(|s| Sp {
+            start: s.span.start,
+            end: s.span.end,
+        })
+        .collect()
+}
+
 /// System surface tokens and words of a segmentation: clitics (`n't` of `don't`) form one
 /// multi-word token with the word before them.
 #[must_use]
