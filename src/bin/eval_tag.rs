@@ -1,7 +1,7 @@
 //! Evaluates the tag models on the EWT and GUM test sets (gold tokenisation) and measures speed.
 //!
 //! `cargo run --release --bin eval_tag -- [--model PATH] [--parse-model PATH] [--dev] [--confusions]
-//! [--no-parser]`
+//! [--no-parser] [--by-rel] [--dump DIR]`
 //!
 //! Besides the gold-tokenisation figures it reports, per set, the same figures end to end from
 //! the raw text (our own tokens and sentences), scored the CoNLL 2018 way.
@@ -132,16 +132,26 @@ fn run() -> Result<(), String> {
                 best_cpu = best_cpu.min(b - a);
             }
         }
+        if let Some(i) = args.iter().position(|a| a == "--dump") {
+            let dir = args.get(i + 1).ok_or("`--dump` needs a folder")?;
+            dump(std::path::Path::new(dir), &name, &sents, &doc)?;
+        }
         let (mut u, mut x, mut l, mut lo) = (0usize, 0usize, 0usize, 0usize);
         let (mut uas, mut las, mut uas_np, mut las_np, mut n_np) =
             (0usize, 0usize, 0usize, 0usize, 0usize);
         let mut offset = 0usize;
+        // per gold relation: tokens, wrong head, right head but wrong relation
+        let mut by_rel: std::collections::BTreeMap<&str, [usize; 3]> = Default::default();
         for s in &sents {
             for (k, g) in s.iter().enumerate() {
                 let t = &doc.tokens[offset + k];
                 let gh = (g.head > 0).then(|| (offset + g.head as usize - 1) as u32);
                 let hu = t.head == gh;
                 let hl = hu && t.deprel == g.deprel;
+                let e = by_rel.entry(g.deprel.as_str()).or_default();
+                e[0] += 1;
+                e[1] += usize::from(!hu);
+                e[2] += usize::from(hu && !hl);
                 uas += usize::from(hu);
                 las += usize::from(hl);
                 if g.upos != "PUNCT" {
@@ -190,6 +200,17 @@ fn run() -> Result<(), String> {
             "  raw text, CoNLL 2018 F1: Tokens {:.2}  Sentences {:.2}  Words {:.2}  UPOS {:.2}  XPOS {:.2}  Lemmas {:.2}  UAS {:.2}  LAS {:.2}",
             r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]
         );
+        if args.iter().any(|a| a == "--by-rel") {
+            let mut v: Vec<_> = by_rel.into_iter().collect();
+            v.sort_by(|a, b| (b.1[1] + b.1[2]).cmp(&(a.1[1] + a.1[2])).then(a.0.cmp(b.0)));
+            println!("  relation       tokens  head-wrong  label-wrong  (share of all LAS errors)");
+            for (r, [c, h, lw]) in v.iter().take(25) {
+                println!(
+                    "  {r:14} {c:6}  {h:6}  {lw:6}  {:.1}%",
+                    (h + lw) as f64 * 100.0 / (n - las).max(1) as f64
+                );
+            }
+        }
         if args.iter().any(|a| a == "--confusions") {
             let mut v: Vec<_> = confusions.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -199,6 +220,45 @@ fn run() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Writes the predicted analysis of a gold-tokenised set as CoNLL-U (`DIR/<set name>.conllu`,
+/// spaces in the name as `_`), with the gold head and relation in the MISC column
+/// (`GoldHead=`, `GoldRel=`) for error analysis.
+fn dump(
+    dir: &std::path::Path,
+    name: &str,
+    sents: &[Vec<eventframe::tag::conllu::Word>],
+    doc: &eventframe::Document,
+) -> Result<(), String> {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut offset = 0usize;
+    for s in sents {
+        for (k, g) in s.iter().enumerate() {
+            let t = &doc.tokens[offset + k];
+            let head = t.head.map_or(0, |h| h as usize + 1 - offset);
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t_\t{head}\t{}\t_\tGoldHead={}|GoldRel={}|GoldUpos={}",
+                k + 1,
+                g.form,
+                t.lemma.as_deref().unwrap_or("_"),
+                t.upos,
+                t.xpos,
+                t.deprel,
+                g.head,
+                g.deprel,
+                g.upos
+            );
+        }
+        out.push('\n');
+        offset += s.len();
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("could not create `{}`: {e}", dir.display()))?;
+    let path = dir.join(format!("{}.conllu", name.replace(' ', "_")));
+    std::fs::write(&path, out).map_err(|e| format!("could not write `{}`: {e}", path.display()))
 }
 
 /// End-to-end scores from raw text, as the CoNLL 2018 shared task computes them: the treebank's

@@ -168,6 +168,9 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     feat2(t, mix(a ^ 0x51), feat2(0, b, c))
 }
 
+/// The parser's features of a state: 51 templates for a version 1 model; with `clusters`
+/// (version 2) also 8 richer ones (second children, label sets, word pairs) and 12 over word
+/// clusters.
 fn features(st: &State, words: &[PWord], clusters: bool, out: &mut Vec<u64>) {
     out.clear();
     let word = |i: usize| -> PWord {
@@ -296,6 +299,10 @@ fn features(st: &State, words: &[PWord], clusters: bool, out: &mut Vec<u64>) {
         f3(50, s0.w, s1.t, b0.t),
         f3(51, b0.w, s0.t, s1.t),
     ]);
+    if !clusters {
+        // Version 1 models (no word clusters) were trained on the 51 templates above.
+        return;
+    }
     let set = |i: usize, left: bool| -> u64 {
         if i == NOBODY || i > st.n {
             0
@@ -316,9 +323,6 @@ fn features(st: &State, words: &[PWord], clusters: bool, out: &mut Vec<u64>) {
         feat2(70, b0.w, b1.w),
         feat2(71, s1.w, b0.w),
     ]);
-    if !clusters {
-        return;
-    }
     let c = |x: &PWord, l: usize| level(x.c, l);
     out.extend_from_slice(&[
         feat(52, c(&s0, 1)),
@@ -635,7 +639,7 @@ pub fn train(
             wrong as f64 * 100.0 / steps.max(1) as f64
         ));
         if cfg.prune_sweep {
-            for pr in [0.5, 2.0] {
+            for pr in [0.5, 2.0, 4.0, 8.0] {
                 let q = Parser {
                     labels: labels.clone(),
                     model: trainer.compact(pr),
