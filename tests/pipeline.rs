@@ -324,6 +324,12 @@ fn auxiliaries_and_hyphenated_modifiers_are_no_triggers() {
         ),
         // "shoulder-fired" describes the missiles; nobody fired.
         ("Syria bought shoulder-fired missiles.", 0, "fired"),
+        // Rated, not considered as an option (a secondary predicate): no 014.
+        (
+            "Officials say the Kazakh site is considered an excellent location for the launch.",
+            0,
+            "considered",
+        ),
     ];
     for (text, n, bad) in cases {
         let out = pipeline(1).process_batch(vec![Input {

@@ -754,6 +754,19 @@ impl<'a> Sent<'a> {
         (h >= self.ts && h < self.ts + self.n()).then(|| h - self.ts)
     }
 
+    /// Whether verb `v` takes a secondary predicate: a nominal or adjectival `xcomp`
+    /// ("considered a threat", "deemed dangerous") or an `as` phrase ("regarded as a threat").
+    fn has_secondary_predicate(&self, v: usize) -> bool {
+        self.kids(v).iter().any(|&c| match self.deprel(c) {
+            "xcomp" => matches!(self.upos(c), "NOUN" | "PROPN" | "ADJ" | "PRON" | "NUM"),
+            "obl" | "advcl" => self
+                .kids(c)
+                .iter()
+                .any(|&g| matches!(self.deprel(g), "case" | "mark") && self.is_form(g, "as")),
+            _ => false,
+        })
+    }
+
     fn kids(&self, i: usize) -> &[usize] {
         self.children
             .as_ref()
@@ -1690,6 +1703,10 @@ pub(crate) fn code_sentence(
                     || (!w.ends_with("ing") && !w.ends_with('s') && lex.lemmas(w).any(|l| l != w))
             }
         };
+        // "X is considered a threat", "they regard it as dangerous": a rating, not an act.
+        if e.no_pred && !m.nominal && s.has_secondary_predicate(m.head) {
+            continue;
+        }
         // A pattern that spells out the negation ("- NOT * [120]") has already coded it.
         let mut negated = (chain.iter().any(|w| is(words::NEG, w))
             || (m.nominal && m.head > 0 && s.w(m.head - 1) == "no"))

@@ -18,7 +18,8 @@
 //! `intrans` (no direct-object target), `prep=with,against` (prepositions that introduce the
 //! target), `sym` (reciprocal: `X and Y agreed` gives both directions), `place=to` (`to X` is
 //! the place), `loc2target` (a visited place is the target), `needtarget` (an event only
-//! with a target actor), `neg=011` (code when negated),
+//! with a target actor), `nopred` (no event when the head takes a secondary predicate: `X is
+//! considered a threat`), `neg=011` (code when negated),
 //! `ctl=say|report|threat|refuse|deny|plan|demand|agree` (the head governs a complement event),
 //! `conf=0.7` (base confidence).
 
@@ -109,6 +110,9 @@ pub struct Entry {
     pub loc2target: bool,
     /// An event only with a target actor (or reciprocal between conjoined sources).
     pub need_target: bool,
+    /// No event when the head takes a secondary predicate (`X is considered a threat`,
+    /// `they regard it as dangerous`): the verb then rates, it does not act.
+    pub no_pred: bool,
     /// Code when the trigger is negated.
     pub neg_code: Option<String>,
     /// Control class.
@@ -428,6 +432,7 @@ impl Lexicon {
                 place_to: false,
                 loc2target: false,
                 need_target: false,
+                no_pred: false,
                 neg_code: None,
                 control: None,
                 confidence: 0.8,
@@ -448,6 +453,7 @@ impl Lexicon {
                         "sym" => e.sym = true,
                         "loc2target" => e.loc2target = true,
                         "needtarget" => e.need_target = true,
+                        "nopred" => e.no_pred = true,
                         _ => return Err(err("unknown option")),
                     },
                     Some(("prep", v)) => e.preps = v.split(',').map(str::to_owned).collect(),

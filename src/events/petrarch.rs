@@ -108,6 +108,7 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         place_to: false,
         loc2target: false,
         need_target: false,
+        no_pred: false,
         neg_code: None,
         control: None,
         confidence: 0.6,
