@@ -306,6 +306,83 @@ fn full_pipeline_codes_firing_and_donations() {
 }
 
 #[test]
+fn a_launch_without_a_target_is_a_show_of_force() {
+    // (text, CAMEO code of the one event, target code)
+    let cases = [
+        (
+            "Iran launched its first rocket into space on Sunday.",
+            "150",
+            None,
+        ),
+        ("Hamas fired rockets into Israel.", "195", Some("ISR")),
+        (
+            "North Korea launched seven missiles on Wednesday.",
+            "150",
+            None,
+        ),
+        // Aimed at something that is no actor: still a strike.
+        (
+            "Israeli aircraft fired a missile at a car in Gaza.",
+            "195",
+            None,
+        ),
+    ];
+    for (text, code, target) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "launch".into(),
+            text: Some(text.into()),
+            published: Some("2007-01-01".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        assert_eq!(d.events.len(), 1, "{text}: {:?}", d.events);
+        let e = &d.events[0];
+        assert_eq!(e.cameo, code, "{text}: {e:?}");
+        assert_eq!(country3(&e.target), target, "{text}: {e:?}");
+    }
+}
+
+/// The first three letters (the country) of an event argument's actor code.
+fn country3(a: &Option<eventframe::document::EventArg>) -> Option<&str> {
+    a.as_ref()
+        .and_then(|a| a.code.as_deref())
+        .and_then(|c| c.get(..3))
+}
+
+#[test]
+fn freed_captives_are_the_target() {
+    // (text, source country, target country): the captives' country receives the release.
+    let cases = [
+        (
+            "Insurgents in Iraq have freed two Indonesian journalists.",
+            "IRQ",
+            "IDN",
+        ),
+        (
+            "Iran released 15 British sailors on Wednesday.",
+            "IRN",
+            "GBR",
+        ),
+        ("Israel freed 200 Palestinian prisoners.", "ISR", "PSE"),
+    ];
+    for (text, source, target) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "freed".into(),
+            text: Some(text.into()),
+            published: Some("2007-01-01".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = d
+            .events
+            .iter()
+            .map(|e| (e.cameo.as_str(), country3(&e.source), country3(&e.target)))
+            .collect();
+        assert_eq!(got, vec![("0841", Some(source), Some(target))], "{text}");
+    }
+}
+
+#[test]
 fn auxiliaries_and_hyphenated_modifiers_are_no_triggers() {
     // (text, the number of events expected, the trigger words none of them may have)
     let cases = [

@@ -767,6 +767,26 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// Whether verb `v` has an oblique introduced by one of `preps` ("at a car", "into the
+    /// city") other than a launch destination (space, orbit, the sea).
+    fn aimed_at_something(&self, v: usize, preps: &[String]) -> bool {
+        const DESTINATIONS: &[&str] = &["space", "orbit", "sea", "ocean", "water", "waters"];
+        const TIMES: &[&str] = &["day", "night", "morning", "afternoon", "evening", "weekend"];
+        self.kids(v).iter().any(|&c| {
+            let w = self.w(c);
+            self.deprel(c).starts_with("obl")
+                && !DESTINATIONS.contains(&w)
+                // "on Sunday", "on the same day": when, not where.
+                && !TIMES.contains(&w)
+                && !crate::figures::WEEKDAY_NAMES.contains(&w)
+                && !crate::figures::MONTH_NAMES.contains(&w)
+                && self
+                    .kids(c)
+                    .iter()
+                    .any(|&g| self.deprel(g) == "case" && preps.iter().any(|p| self.is_form(g, p)))
+        })
+    }
+
     fn kids(&self, i: usize) -> &[usize] {
         self.children
             .as_ref()
@@ -2114,6 +2134,17 @@ pub(crate) fn code_sentence(
         }
         if targets.is_empty() {
             confidence *= 0.9;
+            // "fired a rocket into space": with nobody on the receiving end, another code.
+            // An aim that is no actor still counts ("fired a missile at a car"); only a launch
+            // aimed at nothing, or into space or the sea, takes the other code.
+            if let Some(nt) = e
+                .no_target_code
+                .as_ref()
+                .filter(|_| !s.aimed_at_something(m.head, &e.preps))
+            {
+                rule.push_str(&format!(" +notarget→{nt}"));
+                code.clone_from(nt);
+            }
         }
         if sources.is_empty() {
             confidence *= 0.8;

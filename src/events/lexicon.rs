@@ -19,7 +19,8 @@
 //! target), `sym` (reciprocal: `X and Y agreed` gives both directions), `place=to` (`to X` is
 //! the place), `loc2target` (a visited place is the target), `needtarget` (an event only
 //! with a target actor), `nopred` (no event when the head takes a secondary predicate: `X is
-//! considered a threat`), `neg=011` (code when negated),
+//! considered a threat`), `neg=011` (code when negated), `notarget=150` (code when no target
+//! actor is found),
 //! `ctl=say|report|threat|refuse|deny|plan|demand|agree` (the head governs a complement event),
 //! `conf=0.7` (base confidence).
 
@@ -115,6 +116,9 @@ pub struct Entry {
     pub no_pred: bool,
     /// Code when the trigger is negated.
     pub neg_code: Option<String>,
+    /// Code when no target actor is found (`fired a rocket into space`: a show of force, not
+    /// a strike on anyone).
+    pub no_target_code: Option<String>,
     /// Control class.
     pub control: Option<Control>,
     /// Base confidence.
@@ -434,6 +438,7 @@ impl Lexicon {
                 need_target: false,
                 no_pred: false,
                 neg_code: None,
+                no_target_code: None,
                 control: None,
                 confidence: 0.8,
                 priority: 0,
@@ -459,6 +464,7 @@ impl Lexicon {
                     Some(("prep", v)) => e.preps = v.split(',').map(str::to_owned).collect(),
                     Some(("place", "to")) => e.place_to = true,
                     Some(("neg", v)) => e.neg_code = Some(v.to_owned()),
+                    Some(("notarget", v)) => e.no_target_code = Some(v.to_owned()),
                     Some(("conf", v)) => {
                         e.confidence = v.parse().map_err(|_| err("bad confidence"))?
                     }
@@ -690,10 +696,10 @@ mod tests {
                     e.source
                 );
             }
-            if let Some(c) = &e.neg_code {
+            for c in [&e.neg_code, &e.no_target_code].into_iter().flatten() {
                 assert!(
                     crate::knowledge::cameo::lookup(c).is_some(),
-                    "unknown neg code in `{}`",
+                    "unknown neg/notarget code in `{}`",
                     e.source
                 );
             }

@@ -110,6 +110,7 @@ fn entry(items: Vec<Item>, pre: Vec<Item>, code: String, source: String) -> Entr
         need_target: false,
         no_pred: false,
         neg_code: None,
+        no_target_code: None,
         control: None,
         confidence: 0.6,
         priority: 1,
