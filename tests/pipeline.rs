@@ -350,6 +350,27 @@ fn country3(a: &Option<eventframe::document::EventArg>) -> Option<&str> {
 }
 
 #[test]
+fn a_led_group_is_the_source_not_the_place_after_it() {
+    // "-led" is no verb, so the subject phrase reaches back to "U.S.-led forces".
+    for text in [
+        "U.S.-led forces in Iraq have detained 13 suspected insurgents.",
+        "U.S.-led forces in Iraq say they have detained 13 suspected insurgents.",
+    ] {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "led-source".into(),
+            text: Some(text.into()),
+            published: Some("2007-01-01".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let arrest: Vec<_> = d.events.iter().filter(|e| e.cameo == "173").collect();
+        assert_eq!(arrest.len(), 1, "{text}: {:?}", d.events);
+        let src = arrest[0].source.as_ref().and_then(|a| a.code.as_deref());
+        assert_eq!(src, Some("USAMIL"), "{text}: {:?}", arrest[0]);
+    }
+}
+
+#[test]
 fn freed_captives_are_the_target() {
     // (text, source country, target country): the captives' country receives the release.
     let cases = [

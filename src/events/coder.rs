@@ -316,7 +316,19 @@ impl<'a> Sent<'a> {
     }
 
     /// A verb that starts a new predicate (used to stop phrase scans).
+    /// Whether token `i` is the second half of a hyphenated modifier ("shoulder-fired
+    /// missiles", "U.S.-led forces", "state-run television"): no verb, unless the first half is
+    /// a prefix ("re-arrested").
+    fn hyphen_modifier_tail(&self, i: usize) -> bool {
+        i >= 2
+            && crate::mentions::attached_hyphen(self.doc, self.ts + i - 1)
+            && !is(words::HYPHEN_PREFIXES, self.w(i - 2))
+    }
+
     fn verb_like(&self, i: usize) -> bool {
+        if self.hyphen_modifier_tail(i) {
+            return false;
+        }
         if self.has_tags && !self.upos(i).is_empty() {
             return matches!(self.upos(i), "VERB" | "AUX");
         }
@@ -618,12 +630,7 @@ impl<'a> Sent<'a> {
             {
                 continue;
             }
-            // The second half of a hyphenated modifier ("shoulder-fired missiles", "state-run
-            // television") is no verb, unless the first half is a prefix ("re-arrested").
-            if i >= 2
-                && crate::mentions::attached_hyphen(self.doc, self.ts + i - 1)
-                && !is(words::HYPHEN_PREFIXES, self.w(i - 2))
-            {
+            if self.hyphen_modifier_tail(i) {
                 continue;
             }
             // An auxiliary ("have held talks") is never the event's verb; its main verb is.
