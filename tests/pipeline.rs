@@ -371,6 +371,46 @@ fn a_led_group_is_the_source_not_the_place_after_it() {
 }
 
 #[test]
+fn nature_and_passing_through_make_no_events() {
+    // (text, the CAMEO codes expected, in order)
+    let cases: [(&str, &[&str]); 5] = [
+        (
+            "It was one of the strongest aftershocks to strike Chile since February.",
+            &[],
+        ),
+        ("An earthquake killed about 500 people in Chile.", &[]),
+        // Passing through a place is no visit; going to it is.
+        (
+            "A roadside bomb wounded three U.S. soldiers traveling in a convoy in Mosul.",
+            &["190"],
+        ),
+        (
+            "The French president travelled to Mexico on Monday.",
+            &["042"],
+        ),
+        // The Niger Delta is in Nigeria, not Niger.
+        (
+            "Militants from the Niger Delta claimed responsibility for the blasts.",
+            &["015"],
+        ),
+    ];
+    for (text, codes) in cases {
+        let out = pipeline(1).process_batch(vec![Input {
+            doc_id: "nature".into(),
+            text: Some(text.into()),
+            published: Some("2010-03-01".into()),
+            ..Input::default()
+        }]);
+        let d = &out[0].doc;
+        let got: Vec<&str> = d.events.iter().map(|e| e.cameo.as_str()).collect();
+        assert_eq!(got, codes, "{text}: {:?}", d.events);
+        for e in &d.events {
+            assert_ne!(country3(&e.source), Some("NER"), "{text}: {e:?}");
+        }
+    }
+}
+
+#[test]
 fn freed_captives_are_the_target() {
     // (text, source country, target country): the captives' country receives the release.
     let cases = [

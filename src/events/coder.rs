@@ -774,6 +774,25 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// Whether the subject of verb `v` is a natural hazard: its `nsubj`, or the noun that an
+    /// infinitive or participle modifies ("the strongest aftershocks to strike").
+    fn natural_cause(&self, v: usize) -> bool {
+        let hazard = |i: usize| is(words::HAZARDS, self.w(i));
+        self.kids(v)
+            .iter()
+            .any(|&c| self.deprel(c) == "nsubj" && hazard(c))
+            || (self.deprel(v).starts_with("acl") && self.head_of(v).is_some_and(hazard))
+    }
+
+    /// Whether the phrase starting at `a` is introduced by "to" or "into", over a few
+    /// determiners, modifiers and an "of" ("to the northern city of Mosul").
+    fn goes_to(&self, a: usize) -> bool {
+        (a.saturating_sub(6)..a)
+            .rev()
+            .find(|&k| self.w(k) != "of" && is(words::PREP, self.w(k)))
+            .is_some_and(|k| matches!(self.w(k), "to" | "into"))
+    }
+
     /// Whether verb `v` has an oblique introduced by one of `preps` ("at a car", "into the
     /// city") other than a launch destination (space, orbit, the sea).
     fn aimed_at_something(&self, v: usize, preps: &[String]) -> bool {
@@ -2085,7 +2104,14 @@ pub(crate) fn code_sentence(
         if e.loc2target && targets.is_empty() {
             if let Some(Loc::Mention(lm)) = location {
                 let src_c = sources.first().and_then(|&x| s.country_of(x));
-                if s.is_actor(lm) && s.country_of(lm).is_some() && s.country_of(lm) != src_c {
+                // A trip's place is where it goes ("travelled to Mosul"), not where it passed
+                // ("soldiers travelling in a convoy in Mosul").
+                let destination = !e.place_to || s.goes_to(s.mention_start_local(lm));
+                if destination
+                    && s.is_actor(lm)
+                    && s.country_of(lm).is_some()
+                    && s.country_of(lm) != src_c
+                {
                     targets.push(lm);
                     rule.push_str(" +place→target");
                 }
@@ -2132,6 +2158,10 @@ pub(crate) fn code_sentence(
         }
 
         if sources.is_empty() && targets.is_empty() {
+            continue;
+        }
+        // "an earthquake killed 500 people", "aftershocks to strike Chile": nature, no actor.
+        if sources.is_empty() && !m.nominal && s.natural_cause(m.head) {
             continue;
         }
         // Vague single-word triggers ("said", "help", "support") are events only with a target.
