@@ -371,12 +371,22 @@ fn a_led_group_is_the_source_not_the_place_after_it() {
 }
 
 #[test]
-fn nature_and_passing_through_make_no_events() {
+fn nature_accidents_and_passing_through_make_no_events() {
     // (text, the CAMEO codes expected, in order)
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 7] = [
         (
             "It was one of the strongest aftershocks to strike Chile since February.",
             &[],
+        ),
+        (
+            "A British reconnaissance plane crashed Saturday, killing all 14 British military \
+             personnel on board.",
+            &[],
+        ),
+        // The secretary, not her country, attends.
+        (
+            "U.S. Secretary of State Condoleezza Rice met Russian Foreign Minister Sergei Lavrov.",
+            &["040"],
         ),
         ("An earthquake killed about 500 people in Chile.", &[]),
         // Passing through a place is no visit; going to it is.
@@ -406,6 +416,10 @@ fn nature_and_passing_through_make_no_events() {
         assert_eq!(got, codes, "{text}: {:?}", d.events);
         for e in &d.events {
             assert_ne!(country3(&e.source), Some("NER"), "{text}: {e:?}");
+            if text.contains("Rice") {
+                let src = e.source.as_ref().map(|a| d.slice(a.span));
+                assert_eq!(src, Some("Condoleezza Rice"), "{text}: {e:?}");
+            }
         }
     }
 }

@@ -774,14 +774,17 @@ impl<'a> Sent<'a> {
         })
     }
 
-    /// Whether the subject of verb `v` is a natural hazard: its `nsubj`, or the noun that an
-    /// infinitive or participle modifies ("the strongest aftershocks to strike").
+    /// Whether verb `v` tells of nature or an accident: its subject is a natural hazard (its
+    /// `nsubj`, or the noun an infinitive or participle modifies: "the strongest aftershocks
+    /// to strike"), or it is a participle of an accident ("the plane crashed, killing all 14").
     fn natural_cause(&self, v: usize) -> bool {
         let hazard = |i: usize| is(words::HAZARDS, self.w(i));
+        let accident = |i: usize| words::ACCIDENTS.iter().any(|l| self.is_form(i, l));
         self.kids(v)
             .iter()
             .any(|&c| self.deprel(c) == "nsubj" && hazard(c))
             || (self.deprel(v).starts_with("acl") && self.head_of(v).is_some_and(hazard))
+            || (self.deprel(v) == "advcl" && self.head_of(v).is_some_and(accident))
     }
 
     /// Whether the phrase starting at `a` is introduced by "to" or "into", over a few
@@ -1154,15 +1157,28 @@ impl<'a> Sent<'a> {
         } else {
             ms.iter().position(|&m| self.has_country(m)).unwrap_or(0)
         };
-        // "Ukrainian President Volodymyr Zelenskyy", "Zimbabwe President Robert Mugabe": prefer
-        // the named actor over the country word before the title.
+        // "Ukrainian President Volodymyr Zelenskyy", "Zimbabwe President Robert Mugabe", "U.S.
+        // Secretary of State Condoleezza Rice": prefer the named actor over the country word
+        // before the title.
+        let title_between = |a: u32, b: u32| {
+            let gap = self.mention_end_local(a)..self.mention_start_local(b);
+            let plain = gap.len() <= 3
+                && gap
+                    .clone()
+                    .all(|t| !is(words::CONJ_GAP, self.w(t)) && !is(words::PREP, self.w(t)));
+            // A capitalised title with "of"/"for" inside ("Minister for Foreign Affairs").
+            let titled = gap.len() <= 5
+                && gap.clone().all(|t| {
+                    (self.capitalized(t) && !is(words::CONJ_GAP, self.w(t)))
+                        || matches!(self.w(t), "of" | "for")
+                });
+            plain || titled
+        };
         while k + 1 < ms.len()
             && (self.doc.mentions[ms[k] as usize].label == EntityLabel::Norp
                 || (self.doc.mentions[ms[k] as usize].label == EntityLabel::Gpe
                     && self.doc.mentions[ms[k + 1] as usize].label == EntityLabel::Person))
-            && self.mention_start_local(ms[k + 1]) <= self.mention_end_local(ms[k]) + 3
-            && (self.mention_end_local(ms[k])..self.mention_start_local(ms[k + 1]))
-                .all(|t| !is(words::CONJ_GAP, self.w(t)) && !is(words::PREP, self.w(t)))
+            && title_between(ms[k], ms[k + 1])
         {
             k += 1;
         }

@@ -408,3 +408,7 @@ pub const HAZARDS: &[&str] = &[
     "disease",
     "virus",
 ];
+
+/// Accidents (lemmas): a participle they govern ("crashed, killing all 14 on board") makes no
+/// event when no actor did it.
+pub const ACCIDENTS: &[&str] = &["crash", "collapse", "sink", "capsize", "derail", "overturn"];
