@@ -373,7 +373,7 @@ fn a_led_group_is_the_source_not_the_place_after_it() {
 #[test]
 fn nature_accidents_and_passing_through_make_no_events() {
     // (text, the CAMEO codes expected, in order)
-    let cases: [(&str, &[&str]); 7] = [
+    let cases: [(&str, &[&str]); 8] = [
         (
             "It was one of the strongest aftershocks to strike Chile since February.",
             &[],
@@ -396,6 +396,11 @@ fn nature_accidents_and_passing_through_make_no_events() {
         ),
         (
             "The French president travelled to Mexico on Monday.",
+            &["042"],
+        ),
+        // The place of the trip is no subject of the infinitive after it.
+        (
+            "Azima traveled to Tehran in January to visit her sick mother.",
             &["042"],
         ),
         // The Niger Delta is in Nigeria, not Niger.

@@ -958,7 +958,8 @@ impl<'a> Sent<'a> {
     }
 
     fn subject_depth(&self, p: usize, depth: u8) -> Side {
-        let (mut j, _) = self.aux_chain(p);
+        let (mut j, chain) = self.aux_chain(p);
+        let infinitive = chain.contains(&"to");
         // Coordinated predicates share the subject: "X condemned the attack and promised aid".
         if depth < 3 && j > 1 && matches!(self.w(j - 1), "and" | "but" | "then") {
             let mut k = j - 1;
@@ -1079,6 +1080,12 @@ impl<'a> Sent<'a> {
                 break;
             }
             start = k;
+        }
+        // "travelled to Tehran in January to visit": before an infinitive, a phrase that opens
+        // with a preposition is no subject (the controller's subject comes from the tree);
+        // an object before it is ("urged Iran to stop"), and so is "for X to".
+        if infinitive && start < end && is(words::PREP, self.w(start)) && self.w(start) != "for" {
+            return Side::default();
         }
         let mut side = Side {
             region: (start < end).then_some((start, end)),
