@@ -373,7 +373,7 @@ fn a_led_group_is_the_source_not_the_place_after_it() {
 #[test]
 fn nature_accidents_and_passing_through_make_no_events() {
     // (text, the CAMEO codes expected, in order)
-    let cases: [(&str, &[&str]); 8] = [
+    let cases: [(&str, &[&str]); 10] = [
         (
             "It was one of the strongest aftershocks to strike Chile since February.",
             &[],
@@ -403,6 +403,17 @@ fn nature_accidents_and_passing_through_make_no_events() {
             "Azima traveled to Tehran in January to visit her sick mother.",
             &["042"],
         ),
+        // Iraq is where the bombings were, not who bombed.
+        (
+            "On Saturday, a series of suicide bombings in Iraq killed at least 47 people, many \
+             of them Iraqi policemen.",
+            &["190"],
+        ),
+        // The attackers killed; the officials only said so.
+        (
+            "Police said the attackers opened fire and killed three Iraqi soldiers.",
+            &["190"],
+        ),
         // The Niger Delta is in Nigeria, not Niger.
         (
             "Militants from the Niger Delta claimed responsibility for the blasts.",
@@ -421,6 +432,9 @@ fn nature_accidents_and_passing_through_make_no_events() {
         assert_eq!(got, codes, "{text}: {:?}", d.events);
         for e in &d.events {
             assert_ne!(country3(&e.source), Some("NER"), "{text}: {e:?}");
+            if text.contains("bombings in Iraq") || text.contains("attackers") {
+                assert_eq!(e.source, None, "{text}: {e:?}");
+            }
             if text.contains("Rice") {
                 let src = e.source.as_ref().map(|a| d.slice(a.span));
                 assert_eq!(src, Some("Condoleezza Rice"), "{text}: {e:?}");

@@ -974,7 +974,9 @@ impl<'a> Sent<'a> {
                 }
                 if self.verb_like(k) && !is(words::SKIP, self.w(k)) {
                     let side = self.subject_depth(k, depth + 1);
-                    if !side.mentions.is_empty() {
+                    // A subject phrase without an actor ("the attackers shot and killed") is
+                    // still the subject: no actor from further left.
+                    if !side.mentions.is_empty() || side.region.is_some() {
                         return side;
                     }
                     // A subject the phrase walk missed ("The X government issue condemned
@@ -1092,6 +1094,19 @@ impl<'a> Sent<'a> {
             ..Side::default()
         };
         side.mentions = self.actors_in(start, end);
+        // "A series of suicide bombings in Iraq killed": the place of the violence is no actor.
+        if let Some(&m0) = side.mentions.first() {
+            let a = self.mention_start_local(m0);
+            let prep = (a.saturating_sub(2)..a)
+                .rev()
+                .find(|&t| !matches!(self.w(t), "the" | "a"));
+            if self.is_place(m0)
+                && prep.is_some_and(|t| t > start && is(words::LOC_PREP, self.w(t)))
+                && (start..a).any(|t| is(words::VIOLENCE_NOUNS, self.w(t)))
+            {
+                side.mentions.clear();
+            }
+        }
         if side.mentions.is_empty() {
             side.pronoun = (start..end)
                 .find(|&t| is(words::PERSON_PRON, self.w(t)) || is(words::GROUP_PRON, self.w(t)));

@@ -412,3 +412,31 @@ pub const HAZARDS: &[&str] = &[
 /// Accidents (lemmas): a participle they govern ("crashed, killing all 14 on board") makes no
 /// event when no actor did it.
 pub const ACCIDENTS: &[&str] = &["crash", "collapse", "sink", "capsize", "derail", "overturn"];
+
+/// Nouns of violent events: a place after them in a subject ("a series of suicide bombings in
+/// Iraq killed") is where it happened, not who did it.
+pub const VIOLENCE_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "bomb",
+    "bombs",
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "clash",
+    "clashes",
+    "fighting",
+    "violence",
+    "unrest",
+    "shooting",
+    "shootings",
+    "ambush",
+    "raid",
+    "raids",
+    "assault",
+    "riots",
+    "rioting",
+];
