@@ -11,24 +11,16 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use eventframe::pipeline::{Config, Input, Pipeline};
-use eventframe::shared::{reuters_bodies, shared_dir};
+use eventframe::shared::{reuters_corpus, shared_dir};
 
 /// Article bodies of the Reuters-21578 SGML files, up to `limit` (empty without the data).
 fn bodies(limit: usize) -> Vec<String> {
     let Some(shared) = shared_dir() else {
         return Vec::new();
     };
-    let dir = shared.join("data/corpus/reuters21578");
     let mut out = Vec::new();
-    for k in 0..22 {
-        let path = dir.join(format!("reut2-{k:03}.sgm"));
-        if let Err(e) = reuters_bodies(&path, &mut out) {
-            eprintln!("cannot read `{}`: {e}", path.display());
-            break;
-        }
-        if out.len() >= limit {
-            break;
-        }
+    if let Err((path, e)) = reuters_corpus(&shared, limit, &mut out) {
+        eprintln!("cannot read `{}`: {e}", path.display());
     }
     out.truncate(limit);
     out

@@ -43,3 +43,26 @@ pub fn reuters_bodies(path: &Path, out: &mut Vec<String>) -> std::io::Result<()>
     }
     Ok(())
 }
+
+/// Appends to `out` the `<BODY>` texts of the Reuters-21578 files under `shared`
+/// (`reut2-000.sgm` to `reut2-021.sgm`, see [`reuters_bodies`]), file by file until `out`
+/// holds at least `limit` of them (`usize::MAX` for all).
+///
+/// # Errors
+/// The path of the file that could not be read, and why; the bodies read before it stay in
+/// `out`.
+pub fn reuters_corpus(
+    shared: &Path,
+    limit: usize,
+    out: &mut Vec<String>,
+) -> Result<(), (PathBuf, std::io::Error)> {
+    let dir = shared.join("data/corpus/reuters21578");
+    for k in 0..22 {
+        if out.len() >= limit {
+            break;
+        }
+        let path = dir.join(format!("reut2-{k:03}.sgm"));
+        reuters_bodies(&path, out).map_err(|e| (path, e))?;
+    }
+    Ok(())
+}

@@ -13,6 +13,17 @@ fn pipeline(n: usize) -> Pipeline {
     .unwrap()
 }
 
+/// The document the default pipeline (one thread) makes of `text` published on `published`.
+fn one_doc(text: &str, published: &str) -> eventframe::Document {
+    let mut out = pipeline(1).process_batch(vec![Input {
+        doc_id: "one".into(),
+        text: Some(text.into()),
+        published: Some(published.into()),
+        ..Input::default()
+    }]);
+    out.remove(0).doc
+}
+
 fn corpus() -> Vec<Input> {
     let base = [
         "Russia has deployed 11,000 North Korean soldiers to Kursk, Ukraine said on Wednesday.",
@@ -133,13 +144,7 @@ fn every_span_lies_on_char_boundaries() {
 fn languages_and_products_are_entities_not_actors() {
     let text = "The statement was read out in Russian. Ukraine received F-16 jets and \
                 Storm Shadow missiles, while Russian forces fired Iskander missiles.";
-    let out = pipeline(1).process_batch(vec![Input {
-        doc_id: "lp".into(),
-        text: Some(text.into()),
-        published: Some("2024-11-06".into()),
-        ..Input::default()
-    }]);
-    let d = &out[0].doc;
+    let d = &one_doc(text, "2024-11-06");
     let labelled = |label: &str| -> Vec<&str> {
         d.mentions
             .iter()
@@ -180,13 +185,7 @@ fn names_with_hyphens_and_particles_are_one_person() {
         ),
     ];
     for (text, person, not) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "names".into(),
-            text: Some(text.into()),
-            published: Some("2006-01-01".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2006-01-01");
         let names: Vec<&str> = d.mentions.iter().map(|m| d.slice(m.span)).collect();
         assert!(names.contains(&person), "{text}: {names:?}");
         assert!(!names.contains(&not), "{text}: {names:?}");
@@ -208,13 +207,7 @@ fn the_leader_owns_a_led_group() {
         ),
     ];
     for (text, name, code) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "led".into(),
-            text: Some(text.into()),
-            published: Some("2024-11-06".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2024-11-06");
         let a = d
             .actors
             .iter()
@@ -242,13 +235,7 @@ fn towns_resolve_through_the_geonames_cities() {
         ),
     ];
     for (text, place, country, group) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "geo".into(),
-            text: Some(text.into()),
-            published: Some("2024-11-06".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2024-11-06");
         let m = d
             .mentions
             .iter()
@@ -279,13 +266,7 @@ fn full_pipeline_codes_firing_and_donations() {
         ("The company fired its chief executive.", None),
     ];
     for (text, want) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "fire".into(),
-            text: Some(text.into()),
-            published: Some("2024-11-06".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2024-11-06");
         let code = |a: &Option<eventframe::document::EventArg>| {
             a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default()
         };
@@ -328,13 +309,7 @@ fn a_launch_without_a_target_is_a_show_of_force() {
         ),
     ];
     for (text, code, target) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "launch".into(),
-            text: Some(text.into()),
-            published: Some("2007-01-01".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2007-01-01");
         assert_eq!(d.events.len(), 1, "{text}: {:?}", d.events);
         let e = &d.events[0];
         assert_eq!(e.cameo, code, "{text}: {e:?}");
@@ -356,13 +331,7 @@ fn a_led_group_is_the_source_not_the_place_after_it() {
         "U.S.-led forces in Iraq have detained 13 suspected insurgents.",
         "U.S.-led forces in Iraq say they have detained 13 suspected insurgents.",
     ] {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "led-source".into(),
-            text: Some(text.into()),
-            published: Some("2007-01-01".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2007-01-01");
         let arrest: Vec<_> = d.events.iter().filter(|e| e.cameo == "173").collect();
         assert_eq!(arrest.len(), 1, "{text}: {:?}", d.events);
         let src = arrest[0].source.as_ref().and_then(|a| a.code.as_deref());
@@ -421,13 +390,7 @@ fn nature_accidents_and_passing_through_make_no_events() {
         ),
     ];
     for (text, codes) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "nature".into(),
-            text: Some(text.into()),
-            published: Some("2010-03-01".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2010-03-01");
         let got: Vec<&str> = d.events.iter().map(|e| e.cameo.as_str()).collect();
         assert_eq!(got, codes, "{text}: {:?}", d.events);
         for e in &d.events {
@@ -460,13 +423,7 @@ fn freed_captives_are_the_target() {
         ("Israel freed 200 Palestinian prisoners.", "ISR", "PSE"),
     ];
     for (text, source, target) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "freed".into(),
-            text: Some(text.into()),
-            published: Some("2007-01-01".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2007-01-01");
         let got: Vec<(&str, Option<&str>, Option<&str>)> = d
             .events
             .iter()
@@ -503,13 +460,7 @@ fn auxiliaries_and_hyphenated_modifiers_are_no_triggers() {
         ),
     ];
     for (text, n, bad) in cases {
-        let out = pipeline(1).process_batch(vec![Input {
-            doc_id: "aux".into(),
-            text: Some(text.into()),
-            published: Some("2024-11-06".into()),
-            ..Input::default()
-        }]);
-        let d = &out[0].doc;
+        let d = &one_doc(text, "2024-11-06");
         let triggers: Vec<&str> = d.events.iter().map(|e| d.slice(e.trigger)).collect();
         assert_eq!(d.events.len(), n, "{text}: {triggers:?}");
         assert!(!triggers.contains(&bad), "{text}: {triggers:?}");

@@ -7,7 +7,7 @@
 //! cargo run --release --bin bench_text -- 5       # 5 rounds
 //! ```
 
-use eventframe::shared::{reuters_bodies, shared_dir};
+use eventframe::shared::{reuters_corpus, shared_dir};
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -57,14 +57,10 @@ fn main() -> ExitCode {
         println!("skipped: Reuters-21578 not found (set EVENTFRAME_SHARED or put it at ../shared)");
         return ExitCode::SUCCESS;
     };
-    let dir = shared.join("data/corpus/reuters21578");
     let mut docs = Vec::new();
-    for k in 0..22 {
-        let p = dir.join(format!("reut2-{k:03}.sgm"));
-        if let Err(e) = reuters_bodies(&p, &mut docs) {
-            eprintln!("cannot read `{}`: {e}", p.display());
-            return ExitCode::FAILURE;
-        }
+    if let Err((p, e)) = reuters_corpus(&shared, usize::MAX, &mut docs) {
+        eprintln!("cannot read `{}`: {e}", p.display());
+        return ExitCode::FAILURE;
     }
     if let Some(n) = show {
         for d in docs.iter().take(n) {

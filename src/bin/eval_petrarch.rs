@@ -506,16 +506,12 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
             dict.code_at(idx, date)
         }
     };
-    // The actor codes an agent names after "of/in/from", conjoined ones included.
-    let actors_of = |k: usize| -> Option<Vec<String>> {
-        let (_, e, _) = spans[k];
-        let &(s2, mut end, a2) = spans.get(k + 1)?;
-        if dict.entries[a2].agent || s2 != e + 1 || !matches!(low[e].as_str(), "of" | "in" | "from")
-        {
-            return None;
-        }
-        let mut out = vec![dict.code_at(a2, date)?];
-        let mut j = k + 2;
+    // The actors conjoined after span `first` ("Arnor, Osgiliath and Gondor"): index, token
+    // range and code of each, up to the first agent, non-conjunction gap or uncoded span.
+    let conjoined_after = |first: usize| -> Vec<(usize, usize, usize, String)> {
+        let mut out = Vec::new();
+        let mut end = spans[first].1;
+        let mut j = first + 1;
         while let Some(&(sj, ej, aj)) = spans.get(j) {
             let gap = &low[end..sj];
             let conj = !gap.is_empty()
@@ -529,10 +525,22 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
             let Some(cj) = dict.code_at(aj, date) else {
                 break;
             };
-            out.push(cj);
+            out.push((j, sj, ej, cj));
             end = ej;
             j += 1;
         }
+        out
+    };
+    // The actor codes an agent names after "of/in/from", conjoined ones included.
+    let actors_of = |k: usize| -> Option<Vec<String>> {
+        let (_, e, _) = spans[k];
+        let &(s2, _, a2) = spans.get(k + 1)?;
+        if dict.entries[a2].agent || s2 != e + 1 || !matches!(low[e].as_str(), "of" | "in" | "from")
+        {
+            return None;
+        }
+        let mut out = vec![dict.code_at(a2, date)?];
+        out.extend(conjoined_after(k + 1).into_iter().map(|(_, _, _, c)| c));
         Some(out)
     };
     for k in 0..spans.len() {
@@ -632,25 +640,9 @@ fn prepare(text: &str, date: u32, dict: &Dict, parsed: Option<Vec<Token>>) -> Do
                 if let Some(ac) = dict.code_at(a2, date) {
                     used[k + 1] = true;
                     mentions.push((s, e2, combine(&ac, &code)));
-                    let mut j = k + 2;
-                    let mut end = e2;
-                    while let Some(&(sj, ej, aj)) = spans.get(j) {
-                        let gap = &low[end..sj];
-                        let conj = !gap.is_empty()
-                            && gap.len() <= 3
-                            && gap
-                                .iter()
-                                .all(|w| matches!(w.as_str(), "," | "and" | "the"));
-                        if is_agent(j) || !conj {
-                            break;
-                        }
-                        let Some(cj) = dict.code_at(aj, date) else {
-                            break;
-                        };
+                    for (j, sj, ej, cj) in conjoined_after(k + 1) {
                         used[j] = true;
                         mentions.push((sj, ej, combine(&cj, &code)));
-                        end = ej;
-                        j += 1;
                     }
                     continue;
                 }

@@ -6,8 +6,8 @@
 //! `--learn-clusters PATH` learns word clusters (exchange algorithm) from the text of the UD
 //! training parts and the GMB corpus and writes them to PATH; `--clusters PATH` makes the
 //! tagger (and through its tags file, the parser) use them. `--no-parser-clusters` trains a
-//! version 1 parser (51 templates, no cluster features). `--cluster-extra` adds the research-only news text
-//! (Reuters-21578 bodies, BBC) to the clustering text.
+//! version 1 parser (51 templates, no cluster features). `--cluster-extra` adds the
+//! research-only news text (Reuters-21578 bodies, BBC) to the clustering text.
 //!
 //! With `--parser` it trains only the dependency parser (on the tags of the tagger in `--out`)
 //! and writes `src/knowledge/models/parse.bin` (or `--parse-out PATH`); `--jackknife K` tags the

@@ -315,7 +315,6 @@ impl<'a> Sent<'a> {
             )
     }
 
-    /// A verb that starts a new predicate (used to stop phrase scans).
     /// Whether token `i` is the second half of a hyphenated modifier ("shoulder-fired
     /// missiles", "U.S.-led forces", "state-run television"): no verb, unless the first half is
     /// a prefix ("re-arrested").
@@ -325,6 +324,7 @@ impl<'a> Sent<'a> {
             && !is(words::HYPHEN_PREFIXES, self.w(i - 2))
     }
 
+    /// A verb that starts a new predicate (used to stop phrase scans).
     fn verb_like(&self, i: usize) -> bool {
         if self.hyphen_modifier_tail(i) {
             return false;
